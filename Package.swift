@@ -1,0 +1,43 @@
+// swift-tools-version: 6.1
+// Specwright: Markdown API reference -> typed Swift SDK.
+// The targets are the stages of a pipeline; each imports only the stages before it:
+//   CCMark -> MarkdownSyntax -> SpecParser -> SpecwrightCore -> specwright (CLI)
+//   JSONSyntax and SpecModel are shared vocabulary; SpecLint checks the model.
+import PackageDescription
+
+let package = Package(
+    name: "Specwright",
+    products: [
+        .executable(name: "specwright", targets: ["specwright"]),
+        .library(name: "SpecwrightCore", targets: ["SpecwrightCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCMark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+        ),
+        .target(name: "MarkdownSyntax", dependencies: ["CCMark"]),
+        .target(name: "JSONSyntax"),
+        .target(name: "SpecModel", dependencies: ["JSONSyntax"]),
+        .target(name: "SpecParser", dependencies: ["MarkdownSyntax", "JSONSyntax", "SpecModel"]),
+        .target(name: "SpecLint", dependencies: ["JSONSyntax", "SpecModel"]),
+        .target(name: "SpecwrightCore", dependencies: ["SpecParser", "SpecLint", "SpecModel", "JSONSyntax"]),
+        .executableTarget(
+            name: "specwright",
+            dependencies: [
+                "SpecwrightCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "MarkdownSyntaxTests", dependencies: ["MarkdownSyntax"]),
+        .testTarget(name: "JSONSyntaxTests", dependencies: ["JSONSyntax"]),
+        .testTarget(name: "SpecParserTests", dependencies: ["SpecParser", "SpecModel"]),
+        .testTarget(name: "SpecLintTests", dependencies: ["SpecLint", "SpecParser", "SpecModel", "JSONSyntax"]),
+        .testTarget(name: "SpecwrightCoreTests", dependencies: ["SpecwrightCore", "SpecModel"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

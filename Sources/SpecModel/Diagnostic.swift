@@ -1,0 +1,74 @@
+/// A problem found in the specs, always with the place in the Markdown it is about.
+public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable, Comparable {
+        case note, warning, error
+
+        private var rank: Int {
+            switch self {
+            case .note: 0
+            case .warning: 1
+            case .error: 2
+            }
+        }
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+    }
+
+    /// What kind of problem this is, so tools and tests can select diagnostics without matching messages.
+    public enum Kind: String, Sendable, Hashable {
+        /// Markdown the parser did not understand; its content is not in the model.
+        case notUnderstood = "not-understood"
+        /// A field's type expression does not parse.
+        case malformedType = "malformed-type"
+        /// The same field or parameter name twice in one list.
+        case duplicateField = "duplicate-field"
+        /// A link in `## Returns` (or an index page) that leads to no page.
+        case unresolvedLink = "unresolved-link"
+        /// A JSON example that is not valid JSON.
+        case invalidExample = "invalid-example"
+        /// A JSON example that does not conform to its schema.
+        case nonConformingExample = "nonconforming-example"
+        /// A fact sentence (`Default:`, `Minimum:`) whose value does not fit the field's type.
+        case invalidFact = "invalid-fact"
+        /// The same endpoint or page identity twice.
+        case duplicateDefinition = "duplicate-definition"
+        /// A file that cannot be read.
+        case unreadableFile = "unreadable-file"
+    }
+
+    public var severity: Severity
+    public var kind: Kind
+    public var location: SourceLocation
+    public var message: String
+
+    public init(_ severity: Severity, _ kind: Kind, at location: SourceLocation, _ message: String) {
+        self.severity = severity
+        self.kind = kind
+        self.location = location
+        self.message = message
+    }
+
+    /// `file:line:column: severity: message`, the form compilers print and editors jump to.
+    public var description: String { "\(location): \(severity.rawValue): \(message)" }
+}
+
+/// Collects diagnostics while a stage runs. A value type: each parser owns one and hands it back.
+public struct Diagnostics: Sendable {
+    public private(set) var all: [Diagnostic] = []
+
+    public init() {}
+
+    public mutating func append(_ diagnostic: Diagnostic) { all.append(diagnostic) }
+
+    public mutating func append(contentsOf diagnostics: [Diagnostic]) { all.append(contentsOf: diagnostics) }
+
+    public mutating func error(_ kind: Diagnostic.Kind, at location: SourceLocation, _ message: String) {
+        all.append(Diagnostic(.error, kind, at: location, message))
+    }
+
+    public mutating func warning(_ kind: Diagnostic.Kind, at location: SourceLocation, _ message: String) {
+        all.append(Diagnostic(.warning, kind, at: location, message))
+    }
+
+    public var hasErrors: Bool { all.contains { $0.severity == .error } }
+}

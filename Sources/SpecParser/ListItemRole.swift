@@ -1,0 +1,99 @@
+import MarkdownSyntax
+
+/// What a bullet of a field list is, judged by its first paragraph.
+enum ListItemRole {
+    /// `` - `name` ([location, ]type, required|optional)[:] description ``
+    case field(FieldLine)
+    /// `- Variant (object):` — one alternative of a union, its fields nested below.
+    case variant(typeText: String)
+    /// `- Items:` — the element schema of an array, nested below.
+    case items
+    /// `- ...` — the docs cut the schema here.
+    case truncated
+    /// ``- Schema type: `string` `` — a body whose schema is not a field list.
+    case schemaType(String)
+    /// Anything else: a bullet of a description.
+    case description
+
+    /// Classifies `item` (a list item node).
+    init(item: MarkdownNode) {
+        guard let paragraph = item.children.first, paragraph.kind == .paragraph else {
+            self = .description
+            return
+        }
+        if let field = FieldLine(paragraph: paragraph) {
+            self = .field(field)
+            return
+        }
+        let text = paragraph.inlineMarkdown
+        switch text {
+        case "Items:": self = .items
+        case "...", "…": self = .truncated
+        default:
+            if text.hasPrefix("Variant ("), text.hasSuffix("):") {
+                self = .variant(typeText: String(text.dropFirst("Variant (".count).dropLast(2)))
+            } else if text.hasPrefix("Schema type: `"), text.hasSuffix("`"), text.count > "Schema type: ``".count {
+                self = .schemaType(String(text.dropFirst("Schema type: `".count).dropLast()))
+            } else {
+                self = .description
+            }
+        }
+    }
+}
+
+/// The parts of a field line: `` `name` (query, string | null, optional): description ``.
+struct FieldLine {
+    var name: String
+    /// `path`, `query`, ... when the parenthesis starts with a location.
+    var location: String?
+    var typeText: String
+    var required: Bool
+    /// The text after the parenthesis (and its optional colon): the start of the description.
+    var description: String
+    /// Where the type expression starts, for diagnostics.
+    var typePosition: SourcePosition
+    var start: SourcePosition
+
+    static let locations: Set<String> = ["path", "query", "header", "cookie"]
+
+    /// Nil when the paragraph is not a field line. A code span followed by a parenthesis that does not end in
+    /// `required` or `optional` (``- `auto` (default value) selects…``) is description text, not a field.
+    init?(paragraph: MarkdownNode) {
+        let inlines = paragraph.children
+        guard inlines.count >= 2, inlines[0].kind == .code, inlines[1].kind == .text else { return nil }
+        let rest = MarkdownNode.inlineMarkdown(inlines.dropFirst())
+        let afterName = rest.drop(while: { $0 == " " })
+        guard afterName.first == "(", let close = afterName.firstIndex(of: ")") else { return nil }
+        let inside = afterName[afterName.index(after: afterName.startIndex)..<close]
+        var parts = inside.split(separator: ",", omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: " ") }
+        guard parts.count >= 2, let flag = parts.last, flag == "required" || flag == "optional" else { return nil }
+        parts.removeLast()
+        name = inlines[0].literal
+        required = flag == "required"
+        if parts.count >= 2, Self.locations.contains(parts[0]) {
+            location = parts.removeFirst()
+        } else {
+            location = nil
+        }
+        typeText = parts.joined(separator: ", ")
+
+        // Column of the type: the text node's column plus the bytes before the type inside it.
+        let typeStartInRest = rest.utf8.distance(from: rest.utf8.startIndex, to: afterName.startIndex.samePosition(in: rest.utf8) ?? rest.utf8.startIndex)
+            + 1 + (location.map { $0.utf8.count + 2 } ?? 0)
+            + inside.prefix(while: { $0 == " " }).utf8.count
+        typePosition = SourcePosition(line: inlines[1].start.line, column: inlines[1].start.column + typeStartInRest)
+        start = paragraph.start
+
+        var description = afterName[afterName.index(after: close)...]
+        if description.first == ":" { description.removeFirst() }
+        self.description = String(description.drop(while: { $0 == " " }))
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing `character`s.
+    func trimmingCharacters(in character: Character) -> String {
+        String(drop(while: { $0 == character }).reversed().drop(while: { $0 == character }).reversed())
+    }
+}

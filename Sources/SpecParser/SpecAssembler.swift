@@ -1,0 +1,93 @@
+import SpecModel
+
+/// A spec file's text and its path relative to the folder the user named.
+public struct SpecFile: Sendable {
+    public var path: String
+    public var text: String
+
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+    }
+}
+
+/// Parses a set of pages and joins them into one model: sorted by identity, links between pages
+/// resolved, duplicate identities reported.
+public enum SpecAssembler {
+    public static func assemble(_ files: [SpecFile]) -> APISpec {
+        var pages: [Page] = []
+        var diagnostics: [Diagnostic] = []
+        pages.reserveCapacity(files.count)
+        for file in files {
+            let (page, found) = PageParser.parse(file.text, path: file.path)
+            diagnostics += found
+            if let page { pages.append(page) }
+        }
+        return assemble(pages: pages, diagnostics: diagnostics)
+    }
+
+    /// Joins parsed pages. Identities are unique per kind; the first page (by path) of an identity wins.
+    public static func assemble(pages unsorted: [Page], diagnostics: [Diagnostic]) -> APISpec {
+        var diagnostics = diagnostics
+        let pages = unsorted.sorted { ($0.id, $0.location.file) < ($1.id, $1.location.file) }
+        var byPath: [String: String] = [:]
+        var seen: [String: SourceLocation] = [:]
+        var spec = APISpec()
+        for page in pages {
+            byPath[page.location.file] = page.id
+            if let first = seen[page.id] {
+                diagnostics.append(Diagnostic(.error, .duplicateDefinition, at: page.location,
+                                              "page identity '\(page.id)' is already defined by \(first.file)"))
+                continue
+            }
+            seen[page.id] = page.location
+            switch page {
+            case .endpoint(let endpoint): spec.endpoints.append(endpoint)
+            case .object(let object): spec.objects.append(object)
+            case .index(let index): spec.indexes.append(index)
+            case .guide(let guide): spec.guides.append(guide)
+            }
+        }
+        for index in spec.endpoints.indices {
+            guard var returns = spec.endpoints[index].returns else { continue }
+            returns.links = resolve(returns.links, from: spec.endpoints[index].location.file, pages: byPath, diagnostics: &diagnostics)
+            spec.endpoints[index].returns = returns
+        }
+        for index in spec.indexes.indices {
+            spec.indexes[index].entries = resolve(spec.indexes[index].entries, from: spec.indexes[index].location.file,
+                                                  pages: byPath, diagnostics: &diagnostics)
+        }
+        spec.diagnostics = diagnostics
+        return spec
+    }
+
+    private static func resolve(
+        _ links: [PageLink], from file: String, pages: [String: String], diagnostics: inout [Diagnostic]
+    ) -> [PageLink] {
+        links.map { link in
+            var link = link
+            let path = resolvePath(link.destination, relativeTo: file)
+            link.target = pages[path]
+            if link.target == nil {
+                diagnostics.append(Diagnostic(.error, .unresolvedLink, at: link.location,
+                                              "link '\(link.destination)' leads to no page (looked for \(path))"))
+            }
+            return link
+        }
+    }
+
+    /// `object.md` from `chatkit/threads/retrieve.md` -> `chatkit/threads/object.md`; `..` goes up.
+    static func resolvePath(_ destination: String, relativeTo file: String) -> String {
+        let withoutFragment = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
+        var components = file.split(separator: "/").dropLast().map(String.init)
+        if withoutFragment.hasPrefix("/") { components = [] }
+        for part in withoutFragment.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..": _ = components.popLast()
+            default: components.append(String(part))
+            }
+        }
+        return components.joined(separator: "/")
+    }
+}

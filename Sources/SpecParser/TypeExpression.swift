@@ -1,0 +1,105 @@
+/// A field's type as the docs write it: `string | array<string | object> | null`.
+indirect enum TypeExpression: Hashable, Sendable {
+    /// `string`, `integer`, `number`, `boolean`, `object`.
+    case named(String)
+    /// `array<element>`.
+    case array(TypeExpression)
+    case union([TypeExpression])
+    case null
+
+    /// The type names the format uses; anything else is a malformed type.
+    static let knownNames: Set<String> = ["string", "integer", "number", "boolean", "object"]
+
+    /// The alternatives other than `null`, duplicates removed, in written order.
+    var alternatives: [TypeExpression] {
+        var result: [TypeExpression] = []
+        for term in flattened where term != .null && !result.contains(term) {
+            result.append(term)
+        }
+        return result
+    }
+
+    /// Whether `null` is one of the alternatives (`string | null | null` counts once).
+    var isNullable: Bool { flattened.contains(.null) }
+
+    private var flattened: [TypeExpression] {
+        if case .union(let terms) = self { return terms.flatMap(\.flattened) }
+        return [self]
+    }
+
+    /// Parses a type expression; the error says what is wrong and at which character offset.
+    static func parse(_ text: String) -> Result<TypeExpression, TypeExpressionError> {
+        var parser = Parser(characters: Array(text.unicodeScalars))
+        return Result { try parser.parseWhole() }.mapError { $0 as? TypeExpressionError ?? .init(message: "\($0)", offset: 0) }
+    }
+
+    private struct Parser {
+        let characters: [Unicode.Scalar]
+        var index = 0
+
+        mutating func parseWhole() throws -> TypeExpression {
+            let expression = try parseUnion()
+            skipSpaces()
+            if index < characters.count {
+                throw TypeExpressionError(message: "unexpected '\(characters[index])'", offset: index)
+            }
+            return expression
+        }
+
+        mutating func skipSpaces() {
+            while index < characters.count, characters[index] == " " { index += 1 }
+        }
+
+        mutating func parseUnion() throws -> TypeExpression {
+            var terms = [try parseTerm()]
+            while true {
+                skipSpaces()
+                guard index < characters.count, characters[index] == "|" else { break }
+                index += 1
+                terms.append(try parseTerm())
+            }
+            return terms.count == 1 ? terms[0] : .union(terms)
+        }
+
+        mutating func parseTerm() throws -> TypeExpression {
+            skipSpaces()
+            let start = index
+            while index < characters.count, characters[index].properties.isAlphabetic || characters[index] == "_" {
+                index += 1
+            }
+            let name = String(String.UnicodeScalarView(characters[start..<index]))
+            if name.isEmpty {
+                let found = index < characters.count ? "'\(characters[index])'" : "the end"
+                throw TypeExpressionError(message: "expected a type name, found \(found)", offset: start)
+            }
+            if name == "null" { return .null }
+            if name == "array" {
+                skipSpaces()
+                guard index < characters.count, characters[index] == "<" else {
+                    throw TypeExpressionError(message: "expected '<' after 'array'", offset: index)
+                }
+                index += 1
+                let element = try parseUnion()
+                skipSpaces()
+                guard index < characters.count, characters[index] == ">" else {
+                    throw TypeExpressionError(message: "expected '>' to close 'array<'", offset: index)
+                }
+                index += 1
+                return .array(element)
+            }
+            guard TypeExpression.knownNames.contains(name) else {
+                throw TypeExpressionError(
+                    message: "unknown type '\(name)' (expected string, integer, number, boolean, object, array<...> or null)",
+                    offset: start
+                )
+            }
+            return .named(name)
+        }
+    }
+}
+
+struct TypeExpressionError: Error, Hashable {
+    var message: String
+    /// Offset in characters from the start of the expression.
+    var offset: Int
+}

@@ -1,0 +1,174 @@
+import JSONSyntax
+import SpecModel
+
+/// The JSON form of the model that `specwright ir` prints: a public interface for other tools.
+/// Keys come in the order documented in the README; lists keep document order where it carries meaning
+/// (properties, parameters, variants, enum values) and are sorted by identity where it does not.
+public enum IRJSON {
+    public static func encode(_ spec: APISpec) -> JSONValue {
+        .object([
+            .init("endpoints", .array(spec.endpoints.map(encode))),
+            .init("objects", .array(spec.objects.map(encode))),
+            .init("indexes", .array(spec.indexes.map(encode))),
+            .init("guides", .array(spec.guides.map(encode))),
+            .init("diagnostics", .array(spec.diagnostics.map(encode))),
+        ])
+    }
+
+    public static func encode(_ endpoint: Endpoint) -> JSONValue {
+        var members: [JSONValue.Member] = [
+            .init("id", .string(endpoint.id)),
+            .init("title", .string(endpoint.title)),
+            .init("method", .string(endpoint.method)),
+            .init("path", .string(endpoint.path)),
+            .init("source", .string(endpoint.location.fileAndLine)),
+        ]
+        if let description = endpoint.description { members.append(.init("description", .string(description))) }
+        members += [
+            .init("parameters", .array(endpoint.parameters.map(encode))),
+            .init("requestBodies", .array(endpoint.requestBodies.map { body in
+                .object([
+                    .init("mediaType", .string(body.mediaType)),
+                    .init("source", .string(body.location.fileAndLine)),
+                    .init("schema", encode(body.schema)),
+                ])
+            })),
+            .init("responses", .array(endpoint.responses.map { response in
+                var members: [JSONValue.Member] = [
+                    .init("status", .string(response.status)),
+                    .init("mediaType", response.mediaType.map(JSONValue.string) ?? .null),
+                ]
+                if let summary = response.summary { members.append(.init("summary", .string(summary))) }
+                members.append(.init("source", .string(response.location.fileAndLine)))
+                members.append(.init("schema", response.schema.map(encode) ?? .null))
+                return .object(members)
+            })),
+            .init("headers", .object(endpoint.headers.sorted { $0.name < $1.name }.map { .init($0.name, .string($0.value)) })),
+            .init("baseURL", endpoint.baseURL.map(JSONValue.string) ?? .null),
+            .init("returns", endpoint.returns.map(encode) ?? .null),
+            .init("examples", .array(endpoint.examples.map(encode))),
+        ]
+        if let url = endpoint.documentationURL { members.append(.init("documentationURL", .string(url))) }
+        return .object(members)
+    }
+
+    static func encode(_ parameter: Parameter) -> JSONValue {
+        var members: [JSONValue.Member] = [
+            .init("name", .string(parameter.name)),
+            .init("in", .string(parameter.location.rawValue)),
+            .init("required", .bool(parameter.required)),
+            .init("schema", encode(parameter.schema)),
+        ]
+        members.append(.init("description", parameter.description.map(JSONValue.string) ?? .null))
+        members.append(.init("source", .string(parameter.source.fileAndLine)))
+        return .object(members)
+    }
+
+    static func encode(_ returns: Returns) -> JSONValue {
+        .object([
+            .init("description", .string(returns.description)),
+            .init("links", .array(returns.links.map(encode))),
+        ])
+    }
+
+    static func encode(_ link: PageLink) -> JSONValue {
+        .object([
+            .init("title", .string(link.title)),
+            .init("destination", .string(link.destination)),
+            .init("target", link.target.map(JSONValue.string) ?? .null),
+        ])
+    }
+
+    static func encode(_ example: Example) -> JSONValue {
+        var members: [JSONValue.Member] = [.init("role", .string(example.role.rawValue))]
+        if let name = example.name { members.append(.init("name", .string(name))) }
+        members.append(.init("language", .string(example.language)))
+        if let status = example.status { members.append(.init("status", .string(status))) }
+        if let mediaType = example.mediaType { members.append(.init("mediaType", .string(mediaType))) }
+        members.append(.init("source", .string(example.location.fileAndLine)))
+        members.append(.init("code", .string(example.code)))
+        return .object(members)
+    }
+
+    public static func encode(_ object: ObjectPage) -> JSONValue {
+        var members: [JSONValue.Member] = [
+            .init("id", .string(object.id)),
+            .init("title", .string(object.title)),
+            .init("source", .string(object.location.fileAndLine)),
+            .init("schema", encode(object.schema)),
+            .init("examples", .array(object.examples.map(encode))),
+        ]
+        if let url = object.documentationURL { members.append(.init("documentationURL", .string(url))) }
+        return .object(members)
+    }
+
+    static func encode(_ index: IndexPage) -> JSONValue {
+        var members: [JSONValue.Member] = [
+            .init("id", .string(index.id)),
+            .init("title", .string(index.title)),
+            .init("source", .string(index.location.fileAndLine)),
+        ]
+        if let description = index.description { members.append(.init("description", .string(description))) }
+        members.append(.init("entries", .array(index.entries.map(encode))))
+        return .object(members)
+    }
+
+    static func encode(_ guide: GuidePage) -> JSONValue {
+        .object([
+            .init("id", .string(guide.id)),
+            .init("title", .string(guide.title)),
+            .init("source", .string(guide.location.fileAndLine)),
+        ])
+    }
+
+    public static func encode(_ diagnostic: Diagnostic) -> JSONValue {
+        .object([
+            .init("severity", .string(diagnostic.severity.rawValue)),
+            .init("file", .string(diagnostic.location.file)),
+            .init("line", .number(String(diagnostic.location.line))),
+            .init("column", .number(String(diagnostic.location.column))),
+            .init("message", .string(diagnostic.message)),
+            .init("kind", .string(diagnostic.kind.rawValue)),
+        ])
+    }
+
+    /// `{"type", "nullable", "enum"?, "default"?, "deprecated"?, "description"?, "properties"?, "items"?,
+    /// "variants"?}`, then this project's extensions: bounds, `truncated`, `source`.
+    public static func encode(_ schema: Schema) -> JSONValue {
+        var members: [JSONValue.Member] = [
+            .init("type", .string(schema.kind.rawValue)),
+            .init("nullable", .bool(schema.nullable)),
+        ]
+        if let values = schema.enumValues { members.append(.init("enum", .array(values))) }
+        if let value = schema.defaultValue { members.append(.init("default", value)) }
+        if schema.deprecated { members.append(.init("deprecated", .bool(true))) }
+        if let description = schema.description { members.append(.init("description", .string(description))) }
+        if let properties = schema.properties {
+            members.append(.init("properties", .array(properties.map { property in
+                .object([
+                    .init("name", .string(property.name)),
+                    .init("required", .bool(property.required)),
+                    .init("schema", encode(property.schema)),
+                ])
+            })))
+        }
+        if let items = schema.itemSchema { members.append(.init("items", encode(items))) }
+        if let variants = schema.variants { members.append(.init("variants", .array(variants.map(encode)))) }
+        let bounds = schema.constraints
+        if let value = bounds.minimum { members.append(.init("minimum", number(value))) }
+        if let value = bounds.maximum { members.append(.init("maximum", number(value))) }
+        if let value = bounds.minLength { members.append(.init("minLength", .number(String(value)))) }
+        if let value = bounds.maxLength { members.append(.init("maxLength", .number(String(value)))) }
+        if let value = bounds.minItems { members.append(.init("minItems", .number(String(value)))) }
+        if let value = bounds.maxItems { members.append(.init("maxItems", .number(String(value)))) }
+        if schema.truncated { members.append(.init("truncated", .bool(true))) }
+        members.append(.init("source", .string(schema.location.fileAndLine)))
+        return .object(members)
+    }
+
+    /// Whole numbers print without a fraction (`100`, not `100.0`).
+    private static func number(_ value: Double) -> JSONValue {
+        if value == value.rounded(), abs(value) < 1e15 { return .number(String(Int(value))) }
+        return .number(String(value))
+    }
+}

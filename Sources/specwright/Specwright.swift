@@ -1,0 +1,16 @@
+import ArgumentParser
+
+@main
+struct Specwright: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "specwright",
+        abstract: "Reads Markdown API reference pages and generates a typed Swift SDK.",
+        subcommands: [IRCommand.self, LintCommand.self]
+    )
+}
+
+/// The spec paths every subcommand reads.
+struct SpecPaths: ParsableArguments {
+    @Argument(help: "Spec files or folders (folders are read recursively; paths print relative to them).")
+    var paths: [String] = ["Specs"]
+}
