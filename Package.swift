@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(name: "JSONSyntaxTests", dependencies: ["JSONSyntax"]),
         .testTarget(name: "SpecParserTests", dependencies: ["SpecParser", "SpecModel"]),
         .testTarget(name: "SpecLintTests", dependencies: ["SpecLint", "SpecParser", "SpecModel", "JSONSyntax"]),
-        .testTarget(name: "SpecwrightCoreTests", dependencies: ["SpecwrightCore", "SpecModel"]),
+        .testTarget(name: "SpecwrightCoreTests", dependencies: ["SpecwrightCore", "SpecModel", "JSONSyntax", "specwright"]),
     ],
     swiftLanguageModes: [.v6]
 )

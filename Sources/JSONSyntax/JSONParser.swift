@@ -233,6 +233,7 @@ public struct JSONParser {
                    let scalar = Unicode.Scalar(0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)) {
                     return scalar
                 }
+                index -= 6  // not a low surrogate: it is an escape of its own, read it next
             }
             return "\u{FFFD}"
         }

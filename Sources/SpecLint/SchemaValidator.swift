@@ -137,7 +137,8 @@ public enum SchemaValidator {
     private static func matchesScalar(_ content: JSONNode.Content, _ kind: Schema.Kind) -> Bool {
         switch (content, kind) {
         case (.string, .string), (.bool, .boolean), (.number, .number): true
-        case (.number(let text), .integer): !text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" })
+        // `24000.0` decodes into an `Int`, as Foundation's JSONDecoder reads it; `1.5` does not.
+        case (.number(let text), .integer): Double(text).map { $0 == $0.rounded() } ?? false
         default: false
         }
     }

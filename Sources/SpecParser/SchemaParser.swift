@@ -163,16 +163,16 @@ struct SchemaParser {
             switch children.variants.count {
             case 0:
                 if !children.fields.isEmpty { return Schema(.object, location: at, properties: children.fields) }
-                if let truncated = children.truncated {
-                    var unknown = Schema(.any, location: location(truncated))
+                if children.truncated != nil {
+                    // Only `- ...` below: the shape is unknown, but it is still the object written here.
+                    var unknown = Schema(.any, location: at)
                     unknown.truncated = true
                     return unknown
                 }
                 return Schema(.object, location: at)  // open object: no known fields
             case 1 where children.fields.isEmpty:
-                var variant = children.variants[0]
-                variant.location = at
-                return variant
+                // `object | null` with one Variant is simply a (nullable) object.
+                return children.variants[0]
             default:
                 if !children.fields.isEmpty {
                     unexpected("fields beside 'Variant' markers", at: children.fields[0].location)
