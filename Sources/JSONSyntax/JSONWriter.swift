@@ -1,86 +1,91 @@
 /// Writes JSON text: pretty (two-space indent, `"key": value`) or compact. Member order is kept as given,
 /// so callers decide what is sorted; the output is the same bytes for the same value.
+/// Writes into a byte buffer: the IR of a large API is megabytes, and appending to a `String` piece by
+/// piece is several times slower.
 public enum JSONWriter {
     public static func pretty(_ value: JSONValue) -> String {
-        var output = ""
-        output.reserveCapacity(4096)
+        String(decoding: prettyBytes(value), as: UTF8.self)
+    }
+
+    /// The pretty form as UTF-8 bytes, ending with a newline: for writing to a file or a pipe.
+    public static func prettyBytes(_ value: JSONValue) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(1 << 16)
         write(value, indent: 0, pretty: true, to: &output)
-        output += "\n"
+        output.append(UInt8(ascii: "\n"))
         return output
     }
 
     public static func compact(_ value: JSONValue) -> String {
-        var output = ""
+        var output: [UInt8] = []
         write(value, indent: 0, pretty: false, to: &output)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private static func write(_ value: JSONValue, indent: Int, pretty: Bool, to output: inout String) {
+    private static func write(_ value: JSONValue, indent: Int, pretty: Bool, to output: inout [UInt8]) {
         switch value {
-        case .null: output += "null"
-        case .bool(let flag): output += flag ? "true" : "false"
-        case .number(let text): output += text
+        case .null: output.append(contentsOf: "null".utf8)
+        case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .number(let text): output.append(contentsOf: text.utf8)
         case .string(let text): writeString(text, to: &output)
         case .array(let elements):
-            if elements.isEmpty { output += "[]"; return }
-            output += "["
+            if elements.isEmpty { output.append(contentsOf: "[]".utf8); return }
+            output.append(UInt8(ascii: "["))
             for (index, element) in elements.enumerated() {
-                if index > 0 { output += "," }
+                if index > 0 { output.append(UInt8(ascii: ",")) }
                 newline(indent + 1, pretty: pretty, to: &output)
                 write(element, indent: indent + 1, pretty: pretty, to: &output)
             }
             newline(indent, pretty: pretty, to: &output)
-            output += "]"
+            output.append(UInt8(ascii: "]"))
         case .object(let members):
-            if members.isEmpty { output += "{}"; return }
-            output += "{"
+            if members.isEmpty { output.append(contentsOf: "{}".utf8); return }
+            output.append(UInt8(ascii: "{"))
             for (index, member) in members.enumerated() {
-                if index > 0 { output += "," }
+                if index > 0 { output.append(UInt8(ascii: ",")) }
                 newline(indent + 1, pretty: pretty, to: &output)
                 writeString(member.key, to: &output)
-                output += pretty ? ": " : ":"
+                output.append(UInt8(ascii: ":"))
+                if pretty { output.append(UInt8(ascii: " ")) }
                 write(member.value, indent: indent + 1, pretty: pretty, to: &output)
             }
             newline(indent, pretty: pretty, to: &output)
-            output += "}"
+            output.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func newline(_ indent: Int, pretty: Bool, to output: inout String) {
+    private static func newline(_ indent: Int, pretty: Bool, to output: inout [UInt8]) {
         guard pretty else { return }
-        output += "\n"
-        output += String(repeating: "  ", count: indent)
+        output.append(UInt8(ascii: "\n"))
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
     }
 
     /// Escapes what JSON requires (quote, backslash, control characters) and nothing else.
-    public static func writeString(_ text: String, to output: inout String) {
-        output += "\""
-        var needsEscape = false
-        for byte in text.utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-            needsEscape = true
-            break
-        }
-        guard needsEscape else {
-            output += text
-            output += "\""
+    private static func writeString(_ text: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        defer { output.append(UInt8(ascii: "\"")) }
+        let needsEscaping = text.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+        if !needsEscaping {
+            output.append(contentsOf: text.utf8)
             return
         }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): output.append(contentsOf: #"\""#.utf8)
+            case UInt8(ascii: "\\"): output.append(contentsOf: #"\\"#.utf8)
+            case UInt8(ascii: "\n"): output.append(contentsOf: #"\n"#.utf8)
+            case UInt8(ascii: "\r"): output.append(contentsOf: #"\r"#.utf8)
+            case UInt8(ascii: "\t"): output.append(contentsOf: #"\t"#.utf8)
+            case 0x08: output.append(contentsOf: #"\b"#.utf8)
+            case 0x0C: output.append(contentsOf: #"\f"#.utf8)
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                output.append(contentsOf: #"\u00"#.utf8)
+                output.append(hex[Int(byte >> 4)])
+                output.append(hex[Int(byte & 0xF)])
             default:
-                output.unicodeScalars.append(scalar)
+                output.append(byte)
             }
         }
-        output += "\""
     }
 }

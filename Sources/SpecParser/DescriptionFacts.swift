@@ -29,138 +29,149 @@ struct DescriptionFacts: Equatable {
     /// Finds the fact sentences in `text` and returns the text without them.
     /// A sentence counts only where it starts a line or follows a space, and ends with a period followed by
     /// a space, a newline or the end: `Maximum number of tokens` is prose, `Maximum: 100.` is a fact.
+    /// Works on UTF-8 bytes in one pass: descriptions are the bulk of every page.
     static func extract(from text: String) -> (text: String, facts: DescriptionFacts) {
         var facts = DescriptionFacts()
-        guard text.contains(":") || text.contains("Deprecated.") else { return (text, facts) }
-        var remaining = Substring(text)
-        var kept = ""
-        while let next = nextFact(in: remaining, facts: &facts) {
-            var before = remaining[..<next.range.lowerBound]
-            // Drop the space that separated the sentence from the one before it.
-            if before.last == " " { before.removeLast() }
-            kept += before
-            remaining = remaining[next.range.upperBound...]
-        }
-        kept += remaining
-        return (tidy(kept), facts)
-    }
-
-    private static let markers = ["Enum: ", "Default: `", "Deprecated."] + Bound.allCases.map { $0.rawValue + ": " }
-
-    /// The range of the next recognised sentence, after recording its fact.
-    private static func nextFact(in text: Substring, facts: inout DescriptionFacts) -> (range: Range<Substring.Index>, Void)? {
-        var searchStart = text.startIndex
-        while searchStart < text.endIndex {
-            // The earliest marker from here on.
-            var best: (marker: String, range: Range<Substring.Index>)?
-            for marker in markers {
-                if let range = text[searchStart...].firstRange(of: marker),
-                   best == nil || range.lowerBound < best!.range.lowerBound {
-                    best = (marker, range)
-                }
-            }
-            guard let (marker, range) = best else { return nil }
-            let startsSentence = range.lowerBound == text.startIndex
-                || text[text.index(before: range.lowerBound)] == " "
-                || text[text.index(before: range.lowerBound)] == "\n"
-            if startsSentence, let end = parse(marker: marker, at: range, in: text, facts: &facts) {
-                return (range.lowerBound..<end, ())
-            }
-            searchStart = text.index(after: range.lowerBound)
-        }
-        return nil
-    }
-
-    /// Parses the sentence starting with `marker`; returns where it ends, or nil when it is not a fact.
-    private static func parse(
-        marker: String, at range: Range<Substring.Index>, in text: Substring, facts: inout DescriptionFacts
-    ) -> Substring.Index? {
-        let rest = text[range.upperBound...]
-        switch marker {
-        case "Enum: ":
-            guard let (values, end) = parseEnumValues(rest) else { return nil }
-            facts.enumValues = values
-            return end
-        case "Default: `":
-            guard let close = rest.firstIndex(of: "`") else { return nil }
-            let afterClose = rest.index(after: close)
-            guard let end = sentenceEnd(rest, at: afterClose) else { return nil }
-            facts.defaultLiteral = String(rest[..<close])
-            return end
-        case "Deprecated.":
-            guard range.upperBound == text.endIndex || text[range.upperBound] == " " || text[range.upperBound] == "\n"
-            else { return nil }
-            facts.deprecated = true
-            return range.upperBound
-        default:
-            let name = String(marker.dropLast(2))
-            guard let bound = Bound(rawValue: name) else { return nil }
-            var index = rest.startIndex
-            while index < rest.endIndex, rest[index].isNumber || rest[index] == "-" || rest[index] == "." && rest.index(after: index) < rest.endIndex && rest[rest.index(after: index)].isNumber {
-                index = rest.index(after: index)
-            }
-            guard index > rest.startIndex, let end = sentenceEnd(rest, at: index) else { return nil }
-            facts.bounds[bound] = String(rest[..<index])
-            return end
-        }
-    }
-
-    /// `.` followed by a space, a newline or the end: returns the index after the period.
-    private static func sentenceEnd(_ text: Substring, at index: Substring.Index) -> Substring.Index? {
-        guard index < text.endIndex, text[index] == "." else { return nil }
-        let after = text.index(after: index)
-        guard after == text.endIndex || text[after] == " " || text[after] == "\n" else { return nil }
-        return after
-    }
-
-    /// `'a', 'b', 'c'.` or `1, 2.`; a quoted value ends at a quote followed by `, ` or the final period,
-    /// so that values holding an apostrophe survive.
-    private static func parseEnumValues(_ text: Substring) -> ([EnumValue], Substring.Index)? {
-        var values: [EnumValue] = []
-        var index = text.startIndex
-        while index < text.endIndex {
-            if text[index] == "'" {
-                var close = text.index(after: index)
-                var found: Substring.Index?
-                while let quote = text[close...].firstIndex(of: "'") {
-                    let after = text.index(after: quote)
-                    if text[after...].hasPrefix(", ") || sentenceEnd(text, at: after) != nil {
-                        found = quote
-                        break
-                    }
-                    close = after
-                }
-                guard let quote = found else { return nil }
-                values.append(.quoted(String(text[text.index(after: index)..<quote])))
-                index = text.index(after: quote)
-            } else {
-                let start = index
-                while index < text.endIndex, text[index].isNumber || text[index] == "-" || text[index] == "." && text.index(after: index) < text.endIndex && text[text.index(after: index)].isNumber {
-                    index = text.index(after: index)
-                }
-                guard index > start else { return nil }
-                values.append(.bare(String(text[start..<index])))
-            }
-            if text[index...].hasPrefix(", ") {
-                index = text.index(index, offsetBy: 2)
+        var bytes = Array(text.utf8)
+        var kept: [UInt8] = []
+        kept.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "E") || byte == UInt8(ascii: "D") || byte == UInt8(ascii: "M"),
+               index == 0 || bytes[index - 1] == space || bytes[index - 1] == newline,
+               let end = Scanner(bytes: bytes).fact(at: index, into: &facts) {
+                // Drop the space that separated the sentence from the one before it.
+                if kept.last == space { kept.removeLast() }
+                index = end
                 continue
             }
-            guard let end = sentenceEnd(text, at: index) else { return nil }
-            return (values, end)
+            kept.append(byte)
+            index += 1
         }
-        return nil
+        swap(&bytes, &kept)
+        return (tidy(bytes), facts)
     }
 
-    /// Removes the blank space a removed sentence leaves: trailing spaces on lines, and whole text.
-    private static func tidy(_ text: String) -> String {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
-            var line = line
-            while line.last == " " { line.removeLast() }
-            return line
+    private static let space = UInt8(ascii: " ")
+    private static let newline = UInt8(ascii: "\n")
+
+    /// Reads one fact sentence from UTF-8 bytes.
+    private struct Scanner {
+        let bytes: [UInt8]
+
+        func hasPrefix(_ prefix: StaticString, at index: Int) -> Bool {
+            let count = prefix.utf8CodeUnitCount
+            guard index + count <= bytes.count else { return false }
+            let start = prefix.utf8Start
+            for offset in 0..<count where bytes[index + offset] != start[offset] { return false }
+            return true
         }
-        var result = lines.joined(separator: "\n")
-        while result.last == "\n" || result.last == " " { result.removeLast() }
-        while result.first == "\n" || result.first == " " { result.removeFirst() }
-        return result
+
+        /// Records the fact starting at `index` and returns where its sentence ends, or nil.
+        func fact(at index: Int, into facts: inout DescriptionFacts) -> Int? {
+            if hasPrefix("Enum: ", at: index) {
+                guard let (values, end) = enumValues(from: index + 6) else { return nil }
+                facts.enumValues = values
+                return end
+            }
+            if hasPrefix("Default: `", at: index) {
+                let start = index + 10
+                guard let close = bytes[start...].firstIndex(of: UInt8(ascii: "`")),
+                      let end = sentenceEnd(at: close + 1) else { return nil }
+                facts.defaultLiteral = String(decoding: bytes[start..<close], as: UTF8.self)
+                return end
+            }
+            if hasPrefix("Deprecated.", at: index) {
+                let end = index + 11
+                guard end == bytes.count || bytes[end] == space || bytes[end] == newline else { return nil }
+                facts.deprecated = true
+                return end
+            }
+            for bound in Bound.allCases {
+                let marker = bound.rawValue + ": "
+                guard marker.utf8.elementsEqual(bytes[index..<min(bytes.count, index + marker.utf8.count)]) else { continue }
+                let start = index + marker.utf8.count
+                let numberEnd = number(from: start)
+                guard numberEnd > start, let end = sentenceEnd(at: numberEnd) else { return nil }
+                facts.bounds[bound] = String(decoding: bytes[start..<numberEnd], as: UTF8.self)
+                return end
+            }
+            return nil
+        }
+
+        /// The end of a number (`-1`, `0.25`), or `index` when there is none.
+        func number(from index: Int) -> Int {
+            var end = index
+            while end < bytes.count {
+                let byte = bytes[end]
+                let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+                let isSign = byte == UInt8(ascii: "-") && end == index
+                let isPoint = byte == UInt8(ascii: ".") && end + 1 < bytes.count
+                    && bytes[end + 1] >= UInt8(ascii: "0") && bytes[end + 1] <= UInt8(ascii: "9")
+                guard isDigit || isSign || isPoint else { break }
+                end += 1
+            }
+            return end
+        }
+
+        /// `.` followed by a space, a newline or the end: the index after the period.
+        func sentenceEnd(at index: Int) -> Int? {
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ".") else { return nil }
+            let after = index + 1
+            guard after == bytes.count || bytes[after] == space || bytes[after] == newline else { return nil }
+            return after
+        }
+
+        /// `'a', 'b', 'c'.` or `1, 2.`; a quoted value ends at a quote followed by `, ` or the final period,
+        /// so that values holding an apostrophe survive.
+        func enumValues(from start: Int) -> ([EnumValue], Int)? {
+            var values: [EnumValue] = []
+            var index = start
+            let quote = UInt8(ascii: "'")
+            while index < bytes.count {
+                if bytes[index] == quote {
+                    var search = index + 1
+                    var close: Int?
+                    while let candidate = bytes[search...].firstIndex(of: quote) {
+                        if hasPrefix(", ", at: candidate + 1) || sentenceEnd(at: candidate + 1) != nil {
+                            close = candidate
+                            break
+                        }
+                        search = candidate + 1
+                    }
+                    guard let close else { return nil }
+                    values.append(.quoted(String(decoding: bytes[(index + 1)..<close], as: UTF8.self)))
+                    index = close + 1
+                } else {
+                    let end = number(from: index)
+                    guard end > index else { return nil }
+                    values.append(.bare(String(decoding: bytes[index..<end], as: UTF8.self)))
+                    index = end
+                }
+                if hasPrefix(", ", at: index) {
+                    index += 2
+                    continue
+                }
+                guard let end = sentenceEnd(at: index) else { return nil }
+                return (values, end)
+            }
+            return nil
+        }
+    }
+
+    /// Removes the blank space a removed sentence leaves: spaces at line ends, and around the whole text.
+    private static func tidy(_ bytes: [UInt8]) -> String {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        for byte in bytes {
+            if byte == newline {
+                while result.last == space { result.removeLast() }
+            }
+            result.append(byte)
+        }
+        while let last = result.last, last == newline || last == space { result.removeLast() }
+        let start = result.firstIndex { $0 != newline && $0 != space } ?? result.endIndex
+        return String(decoding: result[start...], as: UTF8.self)
     }
 }

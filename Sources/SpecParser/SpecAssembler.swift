@@ -1,4 +1,6 @@
+import Dispatch
 import SpecModel
+import Synchronization
 
 /// A spec file's text and its path relative to the folder the user named.
 public struct SpecFile: Sendable {
@@ -14,16 +16,16 @@ public struct SpecFile: Sendable {
 /// Parses a set of pages and joins them into one model: sorted by identity, links between pages
 /// resolved, duplicate identities reported.
 public enum SpecAssembler {
+    /// Pages are independent, so they are parsed on all cores; the result does not depend on the order
+    /// in which they finish.
     public static func assemble(_ files: [SpecFile]) -> APISpec {
-        var pages: [Page] = []
-        var diagnostics: [Diagnostic] = []
-        pages.reserveCapacity(files.count)
-        for file in files {
-            let (page, found) = PageParser.parse(file.text, path: file.path)
-            diagnostics += found
-            if let page { pages.append(page) }
+        let parsed = Mutex<[(index: Int, page: Page?, diagnostics: [Diagnostic])]>([])
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let (page, diagnostics) = PageParser.parse(files[index].text, path: files[index].path)
+            parsed.withLock { $0.append((index, page, diagnostics)) }
         }
-        return assemble(pages: pages, diagnostics: diagnostics)
+        let results = parsed.withLock { $0 }.sorted { $0.index < $1.index }
+        return assemble(pages: results.compactMap(\.page), diagnostics: results.flatMap(\.diagnostics))
     }
 
     /// Joins parsed pages. Identities are unique per kind; the first page (by path) of an identity wins.

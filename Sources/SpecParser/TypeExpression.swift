@@ -29,32 +29,44 @@ indirect enum TypeExpression: Hashable, Sendable {
 
     /// Parses a type expression; the error says what is wrong and at which character offset.
     static func parse(_ text: String) -> Result<TypeExpression, TypeExpressionError> {
-        var parser = Parser(characters: Array(text.unicodeScalars))
+        var parser = Parser(characters: Array(text.utf8))
         return Result { try parser.parseWhole() }.mapError { $0 as? TypeExpressionError ?? .init(message: "\($0)", offset: 0) }
     }
 
     private struct Parser {
-        let characters: [Unicode.Scalar]
+        /// UTF-8 bytes: every token of the grammar is ASCII.
+        let characters: [UInt8]
         var index = 0
 
         mutating func parseWhole() throws -> TypeExpression {
             let expression = try parseUnion()
             skipSpaces()
             if index < characters.count {
-                throw TypeExpressionError(message: "unexpected '\(characters[index])'", offset: index)
+                throw TypeExpressionError(message: "unexpected '\(character(at: index))'", offset: index)
             }
             return expression
         }
 
+        func isNameCharacter(_ byte: UInt8) -> Bool {
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                || byte == UInt8(ascii: "_")
+        }
+
+        /// The (possibly multi-byte) character starting at byte `index`, for messages.
+        func character(at index: Int) -> String {
+            let end = characters[(index + 1)...].firstIndex { $0 & 0xC0 != 0x80 } ?? characters.endIndex
+            return String(decoding: characters[index..<end], as: UTF8.self)
+        }
+
         mutating func skipSpaces() {
-            while index < characters.count, characters[index] == " " { index += 1 }
+            while index < characters.count, characters[index] == UInt8(ascii: " ") { index += 1 }
         }
 
         mutating func parseUnion() throws -> TypeExpression {
             var terms = [try parseTerm()]
             while true {
                 skipSpaces()
-                guard index < characters.count, characters[index] == "|" else { break }
+                guard index < characters.count, characters[index] == UInt8(ascii: "|") else { break }
                 index += 1
                 terms.append(try parseTerm())
             }
@@ -64,24 +76,24 @@ indirect enum TypeExpression: Hashable, Sendable {
         mutating func parseTerm() throws -> TypeExpression {
             skipSpaces()
             let start = index
-            while index < characters.count, characters[index].properties.isAlphabetic || characters[index] == "_" {
+            while index < characters.count, isNameCharacter(characters[index]) {
                 index += 1
             }
-            let name = String(String.UnicodeScalarView(characters[start..<index]))
+            let name = String(decoding: characters[start..<index], as: UTF8.self)
             if name.isEmpty {
-                let found = index < characters.count ? "'\(characters[index])'" : "the end"
+                let found = index < characters.count ? "'\(character(at: index))'" : "the end"
                 throw TypeExpressionError(message: "expected a type name, found \(found)", offset: start)
             }
             if name == "null" { return .null }
             if name == "array" {
                 skipSpaces()
-                guard index < characters.count, characters[index] == "<" else {
+                guard index < characters.count, characters[index] == UInt8(ascii: "<") else {
                     throw TypeExpressionError(message: "expected '<' after 'array'", offset: index)
                 }
                 index += 1
                 let element = try parseUnion()
                 skipSpaces()
-                guard index < characters.count, characters[index] == ">" else {
+                guard index < characters.count, characters[index] == UInt8(ascii: ">") else {
                     throw TypeExpressionError(message: "expected '>' to close 'array<'", offset: index)
                 }
                 index += 1

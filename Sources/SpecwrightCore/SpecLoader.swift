@@ -38,20 +38,28 @@ public enum SpecLoader {
         return (files, diagnostics)
     }
 
-    /// Paths of the `.md` files under `root`, relative to it.
+    /// Paths of the `.md` files under `root`, relative to it. Hidden files and folders are skipped.
     public static func markdownFiles(under root: URL) -> [(url: URL, relative: String)] {
-        let rootPath = root.standardizedFileURL.path
-        guard let enumerator = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]
-        ) else { return [] }
+        guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return [] }
         var result: [(URL, String)] = []
-        for case let url as URL in enumerator where url.pathExtension == "md" {
-            let isFile = (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) ?? false
-            guard isFile else { continue }
-            var relative = url.standardizedFileURL.path
-            if relative.hasPrefix(rootPath) { relative.removeFirst(rootPath.count) }
-            while relative.hasPrefix("/") { relative.removeFirst() }
-            result.append((url, relative))
+        while let relative = enumerator.nextObject() as? String {
+            let name = relative.split(separator: "/").last ?? ""
+            if name.hasPrefix(".") {
+                if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeDirectory { enumerator.skipDescendants() }
+                continue
+            }
+            guard relative.hasSuffix(".md") else { continue }
+            let type = enumerator.fileAttributes?[.type] as? FileAttributeType
+            if type == .typeSymbolicLink {
+                // A linked file counts; a linked folder named `*.md` does not.
+                var isDirectory: ObjCBool = false
+                let target = root.appendingPathComponent(relative).path
+                guard FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), !isDirectory.boolValue
+                else { continue }
+            } else if type != .typeRegular {
+                continue
+            }
+            result.append((root.appendingPathComponent(relative), relative))
         }
         return result.sorted { $0.1 < $1.1 }
     }

@@ -14,7 +14,7 @@ struct IRCommand: ParsableCommand {
 
     func run() throws {
         let spec = try Pipeline.model(paths: specs.paths)
-        FileHandle.standardOutput.write(Data(JSONWriter.pretty(IRJSON.encode(spec)).utf8))
+        FileHandle.standardOutput.write(Data(JSONWriter.prettyBytes(IRJSON.encode(spec))))
         try DiagnosticPrinter.finish(spec.diagnostics, printWarnings: false)
     }
 }
