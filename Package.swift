@@ -37,7 +37,11 @@ let package = Package(
         .testTarget(name: "JSONSyntaxTests", dependencies: ["JSONSyntax"]),
         .testTarget(name: "SpecParserTests", dependencies: ["SpecParser", "SpecModel"]),
         .testTarget(name: "SpecLintTests", dependencies: ["SpecLint", "SpecParser", "SpecModel", "JSONSyntax"]),
-        .testTarget(name: "SpecwrightCoreTests", dependencies: ["SpecwrightCore", "SpecModel", "JSONSyntax", "specwright"]),
+        .testTarget(
+            name: "SpecwrightCoreTests",
+            dependencies: ["SpecwrightCore", "SpecParser", "SpecModel", "JSONSyntax", "specwright"],
+            exclude: ["Golden"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

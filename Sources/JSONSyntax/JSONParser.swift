@@ -148,7 +148,10 @@ public struct JSONParser {
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
         let integerStart = index
         guard digits(&self) > 0 else { throw error("invalid number") }
-        if bytes[integerStart] == UInt8(ascii: "0"), index - integerStart > 1 { throw error("leading zero in number") }
+        if bytes[integerStart] == UInt8(ascii: "0"), index - integerStart > 1 {
+            index = start  // point at the number, not past it
+            throw error("leading zero in number")
+        }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
             guard digits(&self) > 0 else { throw error("expected digits after '.'") }

@@ -29,7 +29,9 @@ extension MarkdownNode {
         case .codeBlock(let info):
             var body = literal
             if body.hasSuffix("\n") { body.removeLast() }
-            return "```\(info)\n\(body)\n```"
+            // The fence must be longer than any run of backticks inside, or the code would close early.
+            let fence = String(repeating: "`", count: max(3, Self.longestBacktickRun(in: body) + 1))
+            return "\(fence)\(info)\n\(body)\n\(fence)"
         case .htmlBlock:
             var body = literal
             while body.hasSuffix("\n") { body.removeLast() }
@@ -55,6 +57,15 @@ extension MarkdownNode {
         }
     }
 
+    static func longestBacktickRun(in text: String) -> Int {
+        var longest = 0, current = 0
+        for byte in text.utf8 {
+            current = byte == UInt8(ascii: "`") ? current + 1 : 0
+            longest = max(longest, current)
+        }
+        return longest
+    }
+
     private static func indentItem(_ text: String, marker: String) -> String {
         let padding = String(repeating: " ", count: marker.count)
         return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, line in
@@ -68,10 +79,15 @@ extension MarkdownNode {
             case .text, .htmlInline:
                 output += child.literal
             case .code:
-                // A code span that itself holds a backtick needs a longer fence to stay one span.
-                let fence = child.literal.contains("`") ? "`` " : "`"
-                let close = child.literal.contains("`") ? " ``" : "`"
-                output += fence + child.literal + close
+                // A code span that holds backticks needs a longer fence than its longest run, padded with
+                // spaces (which CommonMark strips again) so that a backtick at either end stays inside.
+                let run = Self.longestBacktickRun(in: child.literal)
+                if run == 0 {
+                    output += "`" + child.literal + "`"
+                } else {
+                    let fence = String(repeating: "`", count: run + 1)
+                    output += fence + " " + child.literal + " " + fence
+                }
             case .softBreak, .lineBreak:
                 output += "\n"
             case .emphasis:
