@@ -16,6 +16,42 @@ public enum JSONWriter {
         return output
     }
 
+    /// `value` written pretty as if it stood at nesting depth `indent`, without a trailing newline:
+    /// a piece for `prettyObject(ofArrays:)`.
+    public static func prettyFragment(_ value: JSONValue, indent: Int) -> [UInt8] {
+        var output: [UInt8] = []
+        write(value, indent: indent, pretty: true, to: &output)
+        return output
+    }
+
+    /// The pretty form of an object whose members are arrays, from elements already written with
+    /// `prettyFragment(_:indent: 2)`: the same bytes as `prettyBytes` of the whole value, so that large
+    /// documents can be written in pieces, in parallel.
+    public static func prettyObject(ofArrays members: [(key: String, elements: [[UInt8]])]) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(members.reduce(64) { $0 + $1.elements.reduce(0) { $0 + $1.count + 8 } })
+        if members.isEmpty { return Array("{}\n".utf8) }
+        output.append(UInt8(ascii: "{"))
+        for (index, member) in members.enumerated() {
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            newline(1, pretty: true, to: &output)
+            writeString(member.key, to: &output)
+            output.append(contentsOf: ": ".utf8)
+            if member.elements.isEmpty { output.append(contentsOf: "[]".utf8); continue }
+            output.append(UInt8(ascii: "["))
+            for (position, element) in member.elements.enumerated() {
+                if position > 0 { output.append(UInt8(ascii: ",")) }
+                newline(2, pretty: true, to: &output)
+                output.append(contentsOf: element)
+            }
+            newline(1, pretty: true, to: &output)
+            output.append(UInt8(ascii: "]"))
+        }
+        newline(0, pretty: true, to: &output)
+        output.append(contentsOf: "}\n".utf8)
+        return output
+    }
+
     public static func compact(_ value: JSONValue) -> String {
         var output: [UInt8] = []
         write(value, indent: 0, pretty: false, to: &output)

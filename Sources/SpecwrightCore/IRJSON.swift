@@ -1,5 +1,7 @@
+import Dispatch
 import JSONSyntax
 import SpecModel
+import Synchronization
 
 /// The JSON form of the model that `specwright ir` prints: a public interface for other tools.
 /// Keys come in the order documented in the README; lists keep document order where it carries meaning
@@ -12,6 +14,26 @@ public enum IRJSON {
             .init("indexes", .array(spec.indexes.map(encode))),
             .init("guides", .array(spec.guides.map(encode))),
             .init("diagnostics", .array(spec.diagnostics.map(encode))),
+        ])
+    }
+
+    /// The pretty JSON text of `encode(spec)`, byte for byte, with the pages encoded and written on all
+    /// cores: the model of a large API is megabytes of JSON.
+    public static func prettyBytes(_ spec: APISpec) -> [UInt8] {
+        func pieces<Element: Sendable>(_ elements: [Element], _ encode: @Sendable (Element) -> JSONValue) -> [[UInt8]] {
+            let written = Mutex<[Int: [UInt8]]>([:])
+            DispatchQueue.concurrentPerform(iterations: elements.count) { index in
+                let bytes = JSONWriter.prettyFragment(encode(elements[index]), indent: 2)
+                written.withLock { $0[index] = bytes }
+            }
+            return written.withLock { pieces in (0..<elements.count).map { pieces[$0] ?? [] } }
+        }
+        return JSONWriter.prettyObject(ofArrays: [
+            ("endpoints", pieces(spec.endpoints) { encode($0) }),
+            ("objects", pieces(spec.objects) { encode($0) }),
+            ("indexes", pieces(spec.indexes) { encode($0) }),
+            ("guides", pieces(spec.guides) { encode($0) }),
+            ("diagnostics", spec.diagnostics.map { JSONWriter.prettyFragment(encode($0), indent: 2) }),
         ])
     }
 

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import JSONSyntax
 import SpecwrightCore
 
 struct IRCommand: ParsableCommand {
@@ -14,7 +13,7 @@ struct IRCommand: ParsableCommand {
 
     func run() throws {
         let spec = try Pipeline.model(paths: specs.paths)
-        FileHandle.standardOutput.write(Data(JSONWriter.prettyBytes(IRJSON.encode(spec))))
+        FileHandle.standardOutput.write(Data(IRJSON.prettyBytes(spec)))
         try DiagnosticPrinter.finish(spec.diagnostics, printWarnings: false)
     }
 }

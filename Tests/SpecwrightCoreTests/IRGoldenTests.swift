@@ -1,6 +1,7 @@
 import Foundation
 import JSONSyntax
 import Testing
+import SpecModel
 import SpecwrightCore
 
 /// The IR of `Specs/` is a public interface: its JSON is compared byte for byte with a checked-in copy.
@@ -26,6 +27,13 @@ struct IRGoldenTests {
 
     @Test func renderingIsDeterministic() throws {
         #expect(try render() == render())
+    }
+
+    /// The CLI writes the IR in parallel pieces; the bytes must be those of the plain writer.
+    @Test func parallelWriterMatchesThePlainOne() throws {
+        let spec = try Pipeline.model(paths: [repositoryRoot.appendingPathComponent("Specs").path])
+        #expect(String(decoding: IRJSON.prettyBytes(spec), as: UTF8.self) == JSONWriter.pretty(IRJSON.encode(spec)))
+        #expect(IRJSON.prettyBytes(APISpec()) == JSONWriter.prettyBytes(IRJSON.encode(APISpec())))
     }
 
     @Test func topLevelShape() throws {
