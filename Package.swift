@@ -1,8 +1,9 @@
 // swift-tools-version: 6.1
 // Specwright: Markdown API reference -> typed Swift SDK.
 // The targets are the stages of a pipeline; each imports only the stages before it:
-//   CCMark -> MarkdownSyntax -> SpecParser -> SpecwrightCore -> specwright (CLI)
+//   CCMark -> MarkdownSyntax -> SpecParser -> (model) -> SwiftRendering -> SwiftTemplates -> SpecwrightCore -> specwright
 //   JSONSyntax and SpecModel are shared vocabulary; SpecLint checks the model.
+//   SpecwrightRuntime is what generated code imports; it depends on nothing but Foundation.
 import PackageDescription
 
 let package = Package(
@@ -13,6 +14,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -25,7 +27,15 @@ let package = Package(
         .target(name: "SpecModel", dependencies: ["JSONSyntax"]),
         .target(name: "SpecParser", dependencies: ["MarkdownSyntax", "JSONSyntax", "SpecModel"]),
         .target(name: "SpecLint", dependencies: ["JSONSyntax", "SpecModel"]),
-        .target(name: "SpecwrightCore", dependencies: ["SpecParser", "SpecLint", "SpecModel", "JSONSyntax"]),
+        .target(name: "SwiftRendering", dependencies: ["SpecModel", "SpecLint", "JSONSyntax"]),
+        .target(
+            name: "SwiftTemplates",
+            dependencies: ["SwiftRendering", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        .target(
+            name: "SpecwrightCore",
+            dependencies: ["SpecParser", "SpecLint", "SpecModel", "JSONSyntax", "SwiftRendering", "SwiftTemplates"]
+        ),
         .executableTarget(
             name: "specwright",
             dependencies: [

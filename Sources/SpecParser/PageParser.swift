@@ -23,17 +23,6 @@ public struct PageParser {
         return (page, parser.schemas.diagnostics.all)
     }
 
-    /// The identity of the page at `path`: `chatkit/threads/retrieve.md` -> `chatkit.threads.retrieve`;
-    /// an index page is named after its folder (`chatkit/index.md` -> `chatkit`).
-    public static func pageID(forPath path: String) -> String {
-        var components = path.split(separator: "/").map(String.init)
-        if var last = components.popLast() {
-            if last.hasSuffix(".md") { last.removeLast(3) }
-            if last != "index" || components.isEmpty { components.append(last) }
-        }
-        return components.joined(separator: ".")
-    }
-
     var diagnostics: Diagnostics {
         get { schemas.diagnostics }
         _modify { yield &schemas.diagnostics }
@@ -63,7 +52,7 @@ public struct PageParser {
         for block in structure.beforeTitle {
             notUnderstood("text before the page title", at: block.start)
         }
-        let id = Self.pageID(forPath: path)
+        let id = Page.id(forPath: path)
         let titleText = title.inlineMarkdown
         let description = MarkdownNode.blockMarkdown(structure.description)
 

@@ -15,4 +15,13 @@ enum DiagnosticPrinter {
         FileHandle.standardError.write(Data(text.utf8))
         if errors > 0 { throw ExitCode(1) }
     }
+
+    /// Prints the errors among `diagnostics` and fails when there is one; counts the warnings.
+    static func failOnErrors(_ diagnostics: [Diagnostic]) throws {
+        let warnings = diagnostics.filter { $0.severity == .warning }.count
+        if warnings > 0 {
+            FileHandle.standardError.write(Data("\(warnings) warning\(warnings == 1 ? "" : "s") in the specs (specwright lint shows them)\n".utf8))
+        }
+        try finish(diagnostics, printWarnings: false)
+    }
 }

@@ -1,0 +1,59 @@
+import Foundation
+
+/// Everything a generated client needs to reach the API: credentials, server, defaults and transport.
+///
+/// Printing it (`description`, `debugDescription`, `dump`) never shows the API key, so configurations can be
+/// logged safely.
+public struct ClientConfiguration: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// The secret sent as `Authorization: Bearer <apiKey>`.
+    public var apiKey: String
+    /// The server, without the endpoint path (`https://api.openai.com`); endpoint paths are appended to it.
+    public var baseURL: URL
+    /// Headers sent with every call, after the client's defaults and before per-call headers.
+    public var headers: [String: String]
+    /// Seconds each attempt may take; 600 by default, as in the official SDKs.
+    public var timeout: TimeInterval
+    /// Retries for every call unless `RequestOptions` overrides them.
+    public var retryPolicy: RetryPolicy
+    /// What sends the requests.
+    public var transport: any HTTPTransport
+
+    /// Creates a configuration.
+    public init(
+        apiKey: String,
+        baseURL: URL,
+        headers: [String: String] = [:],
+        timeout: TimeInterval = 600,
+        retryPolicy: RetryPolicy = .default,
+        transport: any HTTPTransport = URLSessionTransport()
+    ) {
+        self.apiKey = apiKey
+        self.baseURL = baseURL
+        self.headers = headers
+        self.timeout = timeout
+        self.retryPolicy = retryPolicy
+        self.transport = transport
+    }
+
+    /// A summary with the key redacted and only the names of the extra headers (values may be secrets too).
+    public var description: String {
+        "ClientConfiguration(baseURL: \(baseURL.absoluteString), apiKey: <redacted>, "
+            + "headers: [\(headers.keys.sorted().joined(separator: ", "))], timeout: \(timeout), "
+            + "retryPolicy: \(retryPolicy), transport: \(type(of: transport)))"
+    }
+
+    /// The same as `description`.
+    public var debugDescription: String { description }
+
+    /// A mirror without the key, so `dump` and reflection cannot reveal it.
+    public var customMirror: Mirror {
+        Mirror(self, children: [
+            "baseURL": baseURL.absoluteString,
+            "apiKey": "<redacted>",
+            "headers": headers.keys.sorted(),
+            "timeout": timeout,
+            "retryPolicy": retryPolicy,
+            "transport": String(describing: type(of: transport)),
+        ], displayStyle: .struct)
+    }
+}

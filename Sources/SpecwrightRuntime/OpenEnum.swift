@@ -1,0 +1,29 @@
+/// A string-backed enum that keeps values the docs do not list.
+///
+/// APIs add enum values over time; a closed Swift enum would then fail to decode a whole response. Generated
+/// enums conform to this protocol and have a `case unknown(String)` that `init(rawValue:)` falls back to,
+/// so a new value decodes, prints and re-encodes unchanged.
+///
+/// Conforming types get `Codable` (a single string) and `description` (the raw value) from the extension.
+public protocol OpenEnum: RawRepresentable, Codable, Hashable, Sendable, CustomStringConvertible
+where RawValue == String {
+    /// The case for `rawValue`; a value the docs do not list becomes `unknown(rawValue)`. Never fails.
+    init(rawValue: String)
+}
+
+extension OpenEnum {
+    /// Decodes a JSON string; any string is accepted.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        self.init(rawValue: try container.decode(String.self))
+    }
+
+    /// Encodes the raw value as a JSON string.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+
+    /// The raw value, as the API spells it.
+    public var description: String { rawValue }
+}

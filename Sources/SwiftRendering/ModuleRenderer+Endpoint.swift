@@ -1,0 +1,73 @@
+import JSONSyntax
+import SpecModel
+
+extension ModuleRenderer {
+    /// The first successful JSON response: what the method returns.
+    static func successResponse(_ endpoint: Endpoint) -> Response? {
+        let json = endpoint.responses.filter { $0.mediaType?.hasSuffix("json") ?? false && $0.schema != nil }
+        return json.first { $0.status.hasPrefix("2") } ?? json.first { $0.status == "default" }
+    }
+
+    /// An endpoint page's file: the types it declares and the method it adds to its resource.
+    mutating func endpointFile(_ endpoint: Endpoint) -> (FileModel, ResourceExtensionModel) {
+        var scope = TypeBuilder.Scope(qualifiedName: nil)
+        let stem = naming.endpointStem(endpoint)
+        let fallback = Naming.resourcePath(endpoint).map { SwiftNames.type($0) }.joined()
+
+        // The response type: reused when its structure is known, else declared here.
+        var returnType = "HTTPResponse"
+        var cursorPage: CursorPageModel?
+        if let response = Self.successResponse(endpoint), let schema = response.schema {
+            if let existing = types.existingName(for: schema) {
+                returnType = existing
+            } else {
+                var preferred = stem + "Response"
+                if Self.isCursorPage(schema), let items = schema.property(named: "data")?.schema.itemSchema,
+                   let itemType = types.existingName(for: items) {
+                    preferred = itemType + "Page"
+                }
+                let name = types.claimTopLevelName(preferred, fallbackPrefix: fallback)
+                returnType = types.typeReference(for: schema, suggestedName: name, in: &scope)
+            }
+            cursorPage = Self.cursorPage(schema, types: types)
+            if let page = cursorPage, let index = scope.declarations.firstIndex(where: { $0.structType?.name == returnType }) {
+                scope.declarations[index].structType?.cursorPage = page
+            }
+            pageTypes[endpoint.id] = returnType
+        }
+        let method = self.method(endpoint, stem: stem, returnType: returnType, cursorPage: cursorPage, scope: &scope)
+        let file = FileModel(fileName: Naming.fileName(for: endpoint.id), source: endpoint.location.file, template: "types",
+                             imports: Self.imports, declarations: scope.declarations, resourceExtensions: [],
+                             client: nil, tests: [], testedModule: nil, suiteType: nil, suiteName: nil)
+        return (file, ResourceExtensionModel(resourceType: naming.resourceTypeName(Naming.resourcePath(endpoint)), methods: [method]))
+    }
+
+    static func isCursorPage(_ schema: Schema) -> Bool {
+        schema.kind == .object && schema.property(named: "data")?.schema.kind == .array
+            && schema.property(named: "has_more")?.schema.kind == .boolean && schema.property(named: "last_id")?.schema.kind == .string
+    }
+
+    /// A list response with `data`, `has_more` and `last_id` pages by cursor.
+    static func cursorPage(_ schema: Schema, types: TypeBuilder) -> CursorPageModel? {
+        guard schema.kind == .object,
+              let data = schema.property(named: "data"), data.schema.kind == .array, let items = data.schema.itemSchema,
+              let hasMore = schema.property(named: "has_more"), hasMore.schema.kind == .boolean, hasMore.required,
+              !hasMore.schema.nullable,
+              let lastID = schema.property(named: "last_id"), lastID.schema.kind == .string
+        else { return nil }
+        let itemType = types.existingName(for: items) ?? Self.scalarType(items)
+        guard let itemType else { return nil }
+        let cursor = lastID.required && !lastID.schema.nullable ? "lastID" : (lastID.schema.nullable && !lastID.required ? "lastID?.value" : "lastID")
+        return CursorPageModel(itemType: itemType, itemsProperty: "data", cursorExpression: cursor)
+    }
+
+    private static func scalarType(_ schema: Schema) -> String? {
+        switch schema.kind {
+        case .string: "String"
+        case .integer: "Int"
+        case .number: "Double"
+        case .boolean: "Bool"
+        default: nil
+        }
+    }
+}

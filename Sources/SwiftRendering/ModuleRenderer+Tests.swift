@@ -1,0 +1,56 @@
+import SpecLint
+import SpecModel
+
+extension ModuleRenderer {
+    /// One test file per page with JSON examples: each example decoded into its documented type, encoded
+    /// again and compared as JSON values. Examples the lint reports as not conforming are known issues.
+    func testFiles() -> [FileModel] {
+        var byPage: [String: [RoundTripTestModel]] = [:]
+        var sources: [String: String] = [:]
+        for finding in ExampleLint.findings(for: spec) {
+            guard let schema = finding.schema else { continue }
+            let example = finding.example
+            let pageID = Page.id(forPath: example.location.file)
+            guard let typeName = testedType(schema, pageID: pageID) else { continue }
+            var tests = byPage[pageID, default: []]
+            var reason: String?
+            if let error = finding.syntaxError {
+                reason = "not valid JSON: \(error.message)"
+            } else if !finding.mismatches.isEmpty {
+                reason = "the lint reports: " + finding.mismatches.map(\.message).joined(separator: "; ")
+            }
+            tests.append(RoundTripTestModel(
+                functionName: SwiftNames.member("\(example.role.rawValue) example line \(example.location.line)"),
+                displayName: SwiftNames.stringLiteral("\(example.location.fileAndLine): \(example.role.rawValue) example"),
+                typeName: typeName,
+                jsonLiteral: Self.rawLiteral(example.code),
+                knownIssue: reason.map(SwiftNames.stringLiteral)
+            ))
+            byPage[pageID] = tests
+            sources[pageID] = example.location.file
+        }
+        return byPage.keys.sorted().map { pageID in
+            FileModel(fileName: pageID + ".RoundTripTests.swift", source: sources[pageID] ?? pageID, template: "roundTripTests",
+                      imports: ["Foundation", "SpecwrightRuntime", "Testing"], declarations: [], resourceExtensions: [],
+                      client: nil, tests: byPage[pageID] ?? [], testedModule: options.moduleName,
+                      suiteType: SwiftNames.type(pageID) + "Examples",
+                      suiteName: SwiftNames.stringLiteral("Examples of " + (sources[pageID] ?? pageID)))
+        }
+    }
+
+    /// The generated type an example's schema decodes into.
+    private func testedType(_ schema: Schema, pageID: String) -> String? {
+        if let name = types.existingName(for: schema) { return name }
+        return pageTypes[pageID]
+    }
+
+    /// A raw string literal whose delimiter no `"#` sequence in the text can close.
+    static func rawLiteral(_ text: String) -> String {
+        var hashes = "#"
+        while text.contains("\"" + hashes) { hashes += "#" }
+        var body = text
+        if body.hasSuffix("\n") { body.removeLast() }
+        return "\(hashes)\"\"\"\n\(body)\n\"\"\"\(hashes)"
+    }
+}
+

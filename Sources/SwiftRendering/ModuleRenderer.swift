@@ -1,0 +1,94 @@
+import SpecLint
+import SpecModel
+
+/// What to generate and how to name it.
+public struct RenderOptions: Sendable {
+    /// The generated module's name (`ChatKit`).
+    public var moduleName: String
+    /// The name of the root client type.
+    public var clientName: String
+
+    public init(moduleName: String, clientName: String = "Client") {
+        self.moduleName = moduleName
+        self.clientName = clientName
+    }
+}
+
+/// The render model of a whole module: the library's files and its round-trip test files.
+public struct RenderedModule: Sendable {
+    public var libraryFiles: [FileModel]
+    public var testFiles: [FileModel]
+}
+
+/// Turns the intermediate model into the render model: names, types, the client's resource tree, tests.
+///
+/// Files follow from spec pages alone: one file per object or endpoint page that declares something, plus
+/// the shared `Client.swift`; tests: one file per page with JSON examples. Pages are visited in identity
+/// order, object pages first, so a type is declared by the page that names it.
+public struct ModuleRenderer {
+    let spec: APISpec
+    let options: RenderOptions
+    let naming: Naming
+    let types = TypeBuilder()
+    /// The Swift type each page's schemas got, for the tests: keyed by page id and response/body.
+    var pageTypes: [String: String] = [:]
+
+    public static func render(_ spec: APISpec, options: RenderOptions) -> RenderedModule {
+        var renderer = ModuleRenderer(spec: spec, options: options, naming: Naming(spec: spec))
+        return renderer.render()
+    }
+
+    private mutating func render() -> RenderedModule {
+        var files: [FileModel] = []
+        for object in spec.objects {
+            files.append(objectFile(object))
+        }
+        var extensions: [String: [ResourceExtensionModel]] = [:]
+        var endpointFiles: [String: FileModel] = [:]
+        for endpoint in spec.endpoints {
+            let (file, resourceExtension) = endpointFile(endpoint)
+            endpointFiles[endpoint.id] = file
+            extensions[endpoint.id] = [resourceExtension]
+        }
+        for endpoint in spec.endpoints {
+            guard var file = endpointFiles[endpoint.id] else { continue }
+            file.resourceExtensions = extensions[endpoint.id] ?? []
+            files.append(file)
+        }
+        files.append(clientFile())
+        let tests = testFiles()
+        return RenderedModule(libraryFiles: files.sorted { $0.fileName < $1.fileName }, testFiles: tests)
+    }
+
+    static let imports = ["Foundation", "SpecwrightRuntime"]
+
+    private mutating func objectFile(_ object: ObjectPage) -> FileModel {
+        var scope = TypeBuilder.Scope(qualifiedName: nil)
+        let name = naming.objectTypeName(object, types: types)
+        var schema = object.schema
+        if schema.description == nil { schema.description = object.description }
+        var typeName: String
+        if schema.kind == .object, schema.properties?.isEmpty ?? true {
+            typeName = "[String: JSONValue]"
+        } else {
+            typeName = types.declare(schema, named: name, in: &scope)
+        }
+        addRemarks(to: &scope.declarations, ["- Remark: Generated from `\(object.location.fileAndLine)`."])
+        pageTypes[object.id] = typeName
+        return FileModel(fileName: Naming.fileName(for: object.id), source: object.location.file, template: "types",
+                         imports: Self.imports, declarations: scope.declarations, resourceExtensions: [],
+                         client: nil, tests: [], testedModule: nil, suiteType: nil, suiteName: nil)
+    }
+
+    /// Appends remark lines to the doc comment of the first declaration (the page's own type).
+    private func addRemarks(to declarations: inout [DeclarationModel], _ remarks: [String]) {
+        guard !declarations.isEmpty else { return }
+        if var model = declarations[0].structType {
+            model.docLines = DocComment.lines(model.docLines.joined(separator: "\n"), remarks: remarks)
+            declarations[0].structType = model
+        } else if var model = declarations[0].unionType {
+            model.docLines = DocComment.lines(model.docLines.joined(separator: "\n"), remarks: remarks)
+            declarations[0].unionType = model
+        }
+    }
+}

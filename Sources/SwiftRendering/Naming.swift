@@ -1,0 +1,104 @@
+import SpecModel
+
+/// Names that follow from the docs' structure: group prefixes from index pages, type names from object
+/// page titles, resource names from paths, file names from page identities.
+struct Naming {
+    /// Index page titles by their identity (`chatkit` -> `ChatKit`): the human names of the groups.
+    let groupTitles: [String: String]
+    /// The path segment every endpoint starts with when it is an API version (`/v1`), moved into the base URL.
+    let versionPrefix: String
+    let defaultBaseURL: String
+    /// The environment variable the curl examples read the key from (`OPENAI_API_KEY`).
+    let apiKeyVariable: String?
+
+    init(spec: APISpec) {
+        var titles: [String: String] = [:]
+        for index in spec.indexes { titles[index.id] = index.title }
+        groupTitles = titles
+        let firstSegments = Set(spec.endpoints.map { $0.path.split(separator: "/").first.map(String.init) ?? "" })
+        if firstSegments.count == 1, let segment = firstSegments.first, segment.first == "v", segment.dropFirst().allSatisfy(\.isNumber),
+           segment.count > 1 {
+            versionPrefix = "/" + segment
+        } else {
+            versionPrefix = ""
+        }
+        var servers: [String: Int] = [:]
+        for endpoint in spec.endpoints { if let url = endpoint.baseURL { servers[url, default: 0] += 1 } }
+        let server = servers.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.first?.key ?? "http://localhost"
+        defaultBaseURL = server + versionPrefix
+        apiKeyVariable = Self.apiKeyVariable(in: spec)
+    }
+
+    private static func apiKeyVariable(in spec: APISpec) -> String? {
+        for endpoint in spec.endpoints {
+            for example in endpoint.examples where example.language == "curl" {
+                guard let range = example.code.firstRange(of: "Bearer $") else { continue }
+                let name = example.code[range.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+                if !name.isEmpty { return String(name) }
+            }
+        }
+        return nil
+    }
+
+    /// `chatkit.threads.object` -> `chatkit.threads.object.swift`: unique per module, derived from the
+    /// page alone so that the build plugin can name outputs before generating.
+    static func fileName(for pageID: String) -> String { pageID + ".swift" }
+
+    /// The prefix that names types of a group: the index page's title (`ChatKit`), else the folder name.
+    func groupPrefix(_ components: [String]) -> String {
+        guard let first = components.first else { return "" }
+        return SwiftNames.type(groupTitles[first] ?? first)
+    }
+
+    /// `The thread object` in `chatkit/threads` -> `ChatKitThread`.
+    func objectTypeName(_ object: ObjectPage, types: TypeBuilder) -> String {
+        var noun = object.title
+        for prefix in ["The ", "the "] where noun.hasPrefix(prefix) { noun.removeFirst(prefix.count) }
+        for suffix in [" object", " Object"] where noun.hasSuffix(suffix) { noun.removeLast(suffix.count) }
+        let components = object.id.split(separator: ".").map(String.init)
+        let prefix = groupPrefix(components)
+        var name = SwiftNames.type(noun)
+        if !name.hasPrefix(prefix) { name = prefix + name }
+        let fallback = components.dropLast().dropFirst().map { SwiftNames.type($0) }.joined()
+        return types.claimTopLevelName(name, fallbackPrefix: fallback)
+    }
+
+    /// Resource path components of an endpoint: `chatkit.threads.retrieve` -> `["chatkit", "threads"]`.
+    static func resourcePath(_ endpoint: Endpoint) -> [String] {
+        Array(endpoint.id.split(separator: ".").dropLast().map(String.init))
+    }
+
+    /// `["chatkit", "threads"]` -> `ChatKitThreadsResource`.
+    func resourceTypeName(_ path: [String]) -> String {
+        guard !path.isEmpty else { return "Client" }
+        return groupPrefix(path) + path.dropFirst().map { SwiftNames.type($0) }.joined() + "Resource"
+    }
+
+    /// The name stem for an endpoint's own types: `chatkit.threads.list` -> `ChatKitThreadList`.
+    func endpointStem(_ endpoint: Endpoint) -> String {
+        let path = Self.resourcePath(endpoint)
+        let operation = endpoint.id.split(separator: ".").last.map(String.init) ?? ""
+        let resource = path.dropFirst().last.map { SwiftNames.type(SwiftNames.singular($0)) } ?? ""
+        return groupPrefix(path) + resource + SwiftNames.type(operation)
+    }
+
+    /// The path as Swift string interpolation, without the version prefix:
+    /// `/v1/chatkit/threads/{thread_id}` -> `/chatkit/threads/\(PathEncoding.segment(threadID))`.
+    func pathExpression(_ endpoint: Endpoint, argumentNames: [String: String]) -> String {
+        var path = endpoint.path
+        if !versionPrefix.isEmpty, path.hasPrefix(versionPrefix) { path.removeFirst(versionPrefix.count) }
+        var result = ""
+        var rest = Substring(path)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            result += Self.escapeLiteral(rest[..<open])
+            let name = String(rest[rest.index(after: open)..<close])
+            result += "\\(PathEncoding.segment(\(argumentNames[name] ?? SwiftNames.member(name))))"
+            rest = rest[rest.index(after: close)...]
+        }
+        return "\"" + result + Self.escapeLiteral(rest) + "\""
+    }
+
+    private static func escapeLiteral(_ text: Substring) -> String {
+        String(SwiftNames.stringLiteral(String(text)).dropFirst().dropLast())
+    }
+}

@@ -1,0 +1,117 @@
+import JSONSyntax
+import SpecModel
+
+extension TypeBuilder {
+    /// How a field is stored, read and written, following its required/nullable combination:
+    /// required -> `T`; required and nullable -> `T?`, always written (null when nil);
+    /// optional -> `T?`, omitted when nil; optional and nullable -> `Nullable<T>?` (absent, null or a value).
+    struct FieldCoding {
+        var type: String
+        var decode: String
+        var encode: String
+        /// What an initializer parameter defaults to, if anything.
+        var defaultArgument: String?
+
+        init(name: String, key: String, valueType: String, required: Bool, nullable: Bool, container: String = "container") {
+            switch (required, nullable) {
+            case (true, false):
+                type = valueType
+                decode = "try \(container).decode(\(valueType).self, forKey: .\(key))"
+                encode = "try \(container).encode(\(name), forKey: .\(key))"
+                defaultArgument = nil
+            case (true, true):
+                type = valueType + "?"
+                decode = "try \(container).decode(\(valueType)?.self, forKey: .\(key))"
+                encode = "try \(container).encode(\(name), forKey: .\(key))"
+                defaultArgument = nil
+            case (false, false):
+                type = valueType + "?"
+                decode = "try \(container).decodeIfPresent(\(valueType).self, forKey: .\(key))"
+                encode = "try \(container).encodeIfPresent(\(name), forKey: .\(key))"
+                defaultArgument = "nil"
+            case (false, true):
+                type = "Nullable<\(valueType)>?"
+                decode = "try \(container).decodeNullable(\(valueType).self, forKey: .\(key))"
+                encode = "try \(container).encodeNullable(\(name), forKey: .\(key))"
+                defaultArgument = "nil"
+            }
+        }
+    }
+
+    /// A field whose value is always one string: `object` is always `chatkit.thread`.
+    static func constantValue(of property: Property) -> String? {
+        guard property.required, !property.schema.nullable, property.schema.kind == .string,
+              case .string(let value)? = property.schema.constantValue else { return nil }
+        return value
+    }
+
+    func structure(_ schema: Schema, name: String, qualifiedName: String) -> StructModel {
+        var scope = Scope(qualifiedName: qualifiedName)
+        var properties: [PropertyModel] = []
+        var constants: [ConstantModel] = []
+        var codingKeys: [CodingKeyModel] = []
+        var parameters: [String] = []
+        var usedMembers: Set<String> = ["additionalProperties"]
+        for property in schema.properties ?? [] {
+            var member = SwiftNames.bare(SwiftNames.member(property.name))
+            while usedMembers.contains(member) { member += "_" }
+            usedMembers.insert(member)
+            let escaped = SwiftNames.escaped(member)
+            codingKeys.append(CodingKeyModel(declaration: member == property.name
+                ? "case \(escaped)" : "case \(escaped) = \(SwiftNames.stringLiteral(property.name))"))
+            let docs = DocComment.lines(property.schema.description,
+                                        remarks: property.schema.deprecated ? ["- Note: Deprecated."] : [])
+            if let constant = Self.constantValue(of: property) {
+                constants.append(ConstantModel(name: escaped, literal: SwiftNames.stringLiteral(constant), key: escaped, docLines: docs))
+                continue
+            }
+            let valueType = typeReference(for: property.schema, suggestedName: SwiftNames.type(property.name), in: &scope)
+            let coding = FieldCoding(name: "self." + member, key: escaped, valueType: valueType,
+                                     required: property.required, nullable: property.schema.nullable)
+            properties.append(PropertyModel(
+                name: escaped, type: coding.type, docLines: docs,
+                decodeStatement: "self.\(member) = \(coding.decode)",
+                encodeStatement: coding.encode
+            ))
+            var parameter = "\(escaped): \(coding.type)"
+            if let argument = coding.defaultArgument ?? DefaultLiteral.swift(property.schema.defaultValue, type: valueType, schema: property.schema) {
+                parameter += " = \(argument)"
+            }
+            parameters.append(parameter)
+        }
+        parameters.append("additionalProperties: [String: JSONValue] = [:]")
+        return StructModel(
+            name: name,
+            docLines: DocComment.lines(schema.description),
+            conformances: "Codable, Hashable, Sendable",
+            properties: properties,
+            constants: constants,
+            initParameters: parameters.joined(separator: ", "),
+            codingKeys: codingKeys,
+            nested: scope.declarations,
+            cursorPage: nil
+        )
+    }
+}
+
+/// Swift literals for documented defaults, where Swift can state them.
+enum DefaultLiteral {
+    static func swift(_ value: JSONValue?, type: String, schema: Schema) -> String? {
+        guard let value else { return nil }
+        switch (value, schema.kind) {
+        case (.string(let text), .string):
+            if schema.enumValues != nil, type != "String" {
+                return "." + SwiftNames.enumCase(text)
+            }
+            return SwiftNames.stringLiteral(text)
+        case (.number(let text), .integer) where Int(text) != nil:
+            return text
+        case (.number(let text), .number):
+            return text.contains(".") || text.contains("e") ? text : text + ".0"
+        case (.bool(let flag), .boolean):
+            return flag ? "true" : "false"
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,154 @@
+import JSONSyntax
+import SpecModel
+
+extension TypeBuilder {
+    /// Variants with at most this many fields besides the discriminator become cases with labeled values
+    /// (`.locked(reason:)`); larger ones get a payload struct (`.message(Message)`), which also keeps keys
+    /// the docs do not list.
+    static let maximumLabeledFields = 3
+
+    /// A union: discriminated by a key whose value is constant in every variant, or decoded by JSON shape.
+    func union(_ schema: Schema, name: String, qualifiedName: String) -> UnionModel {
+        let variants = schema.variants ?? []
+        if let key = Self.discriminator(of: variants) {
+            return discriminatedUnion(schema, variants: variants, key: key, name: name, qualifiedName: qualifiedName)
+        }
+        return shapeUnion(schema, variants: variants, name: name, qualifiedName: qualifiedName)
+    }
+
+    /// The key (`type` preferred) that every variant has as a required constant with distinct values.
+    static func discriminator(of variants: [Schema]) -> String? {
+        guard variants.count > 1, variants.allSatisfy({ $0.kind == .object && $0.properties != nil }) else { return nil }
+        // `type` first, then the other keys in order.
+        let names = (variants[0].properties ?? []).map(\.name)
+        let candidates = names.filter { $0 == "type" } + names.filter { $0 != "type" }.sorted()
+        for key in candidates {
+            let values = variants.compactMap { $0.property(named: key).flatMap(constantValue(of:)) }
+            if values.count == variants.count, Set(values).count == values.count { return key }
+        }
+        return nil
+    }
+
+    private func discriminatedUnion(_ schema: Schema, variants: [Schema], key: String, name: String, qualifiedName: String) -> UnionModel {
+        var scope = Scope(qualifiedName: qualifiedName)
+        var cases: [UnionCaseModel] = []
+        var codingKeys: [String: String] = [:]
+        let discriminatorMember = SwiftNames.bare(SwiftNames.member(key))
+        codingKeys[discriminatorMember] = key
+        var usedCases: Set<String> = ["unknown"]
+        for variant in variants {
+            guard let property = variant.property(named: key), let value = Self.constantValue(of: property) else { continue }
+            var caseName = SwiftNames.bare(SwiftNames.enumCase(value))
+            while usedCases.contains(caseName) { caseName += "_" }
+            usedCases.insert(caseName)
+            let escapedCase = SwiftNames.escaped(caseName)
+            let fields = (variant.properties ?? []).filter { $0.name != key }
+            let docs = DocComment.lines(variant.description)
+            let labeled = fields.count <= Self.maximumLabeledFields
+                && fields.allSatisfy { Self.constantValue(of: $0) == nil }
+            if fields.isEmpty {
+                cases.append(UnionCaseModel(declaration: escapedCase, docLines: docs, discriminatorLiteral: SwiftNames.stringLiteral(value),
+                                            decodeExpression: ".\(escapedCase)", pattern: ".\(escapedCase)",
+                                            encodeStatements: [], shapeType: nil, encodesWhole: false))
+            } else if labeled {
+                var values: [String] = []
+                var decodes: [String] = []
+                var bindings: [String] = []
+                var encodes: [String] = []
+                for field in fields {
+                    let member = SwiftNames.bare(SwiftNames.member(field.name))
+                    codingKeys[member] = field.name
+                    let valueType = typeReference(for: field.schema, suggestedName: SwiftNames.type(field.name), in: &scope)
+                    let coding = FieldCoding(name: SwiftNames.escaped(member), key: SwiftNames.escaped(member), valueType: valueType,
+                                             required: field.required, nullable: field.schema.nullable)
+                    values.append("\(member): \(coding.type)")
+                    // One `try` in front of the whole case expression covers every field's decode.
+                    decodes.append("\(member): \(coding.decode.dropFirst("try ".count))")
+                    bindings.append("let \(SwiftNames.escaped(member))")
+                    encodes.append(coding.encode)
+                }
+                cases.append(UnionCaseModel(
+                    declaration: "\(escapedCase)(\(values.joined(separator: ", ")))", docLines: docs,
+                    discriminatorLiteral: SwiftNames.stringLiteral(value),
+                    decodeExpression: "try .\(escapedCase)(\(decodes.joined(separator: ", ")))",
+                    pattern: ".\(escapedCase)(\(bindings.joined(separator: ", ")))",
+                    encodeStatements: encodes, shapeType: nil, encodesWhole: false))
+            } else {
+                let payload = declare(variant, named: SwiftNames.type(value), in: &scope)
+                cases.append(UnionCaseModel(
+                    declaration: "\(escapedCase)(\(payload))", docLines: docs,
+                    discriminatorLiteral: SwiftNames.stringLiteral(value),
+                    decodeExpression: "try .\(escapedCase)(\(payload)(from: decoder))",
+                    pattern: ".\(escapedCase)(let value)",
+                    encodeStatements: [], shapeType: payload, encodesWhole: true))
+            }
+        }
+        return UnionModel(
+            name: name, docLines: DocComment.lines(schema.description),
+            discriminatorKey: SwiftNames.stringLiteral(key), discriminatorCodingKey: SwiftNames.escaped(discriminatorMember),
+            cases: cases,
+            codingKeys: codingKeys.sorted { $0.key < $1.key }.map { member, raw in
+                CodingKeyModel(declaration: member == raw ? "case \(SwiftNames.escaped(member))"
+                    : "case \(SwiftNames.escaped(member)) = \(SwiftNames.stringLiteral(raw))")
+            },
+            nested: scope.declarations
+        )
+    }
+
+    /// `string | object`, `string | array<string>`: each alternative is tried in turn, most specific first.
+    private func shapeUnion(_ schema: Schema, variants: [Schema], name: String, qualifiedName: String) -> UnionModel {
+        var scope = Scope(qualifiedName: qualifiedName)
+        var cases: [(order: Int, model: UnionCaseModel)] = []
+        var usedCases: Set<String> = ["unknown"]
+        for (index, variant) in variants.enumerated() {
+            let suggested = variant.kind == .object ? SwiftNames.type(name + "Object") : SwiftNames.type(name + "Value")
+            let type = typeReference(for: variant, suggestedName: suggested, in: &scope)
+            var caseName = Self.shapeCaseName(variant, type: type)
+            while usedCases.contains(caseName) { caseName += String(index + 1) }
+            usedCases.insert(caseName)
+            let model = UnionCaseModel(
+                declaration: "\(caseName)(\(type))", docLines: DocComment.lines(variant.description),
+                discriminatorLiteral: nil,
+                decodeExpression: ".\(caseName)(value)", pattern: ".\(caseName)(let value)",
+                encodeStatements: [], shapeType: type, encodesWhole: true)
+            cases.append((Self.decodeOrder(variant), model))
+        }
+        // Booleans and integers first: a JSON `1` also decodes as a Double, and an object with only
+        // optional fields accepts any object.
+        let ordered = cases.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element.model)
+        return UnionModel(name: name, docLines: DocComment.lines(schema.description), discriminatorKey: nil,
+                          discriminatorCodingKey: nil, cases: ordered, codingKeys: [], nested: scope.declarations)
+    }
+
+    private static func decodeOrder(_ schema: Schema) -> Int {
+        switch schema.kind {
+        case .boolean: 0
+        case .integer: 1
+        case .number: 2
+        case .string: 3
+        case .array: 4
+        case .object: 5
+        case .union: 6
+        case .any: 7
+        }
+    }
+
+    /// `string`, `integer`, `strings`, `integerArrays`, `object`.
+    private static func shapeCaseName(_ schema: Schema, type: String) -> String {
+        switch schema.kind {
+        case .string: return schema.enumValues != nil && type != "String" ? SwiftNames.bare(SwiftNames.member(type)) : "string"
+        case .integer: return "integer"
+        case .number: return "number"
+        case .boolean: return "bool"
+        case .object: return schema.properties == nil ? "dictionary" : "object"
+        case .any: return "json"
+        case .union: return "value"
+        case .array:
+            guard let items = schema.itemSchema else { return "array" }
+            if items.kind == .array, let inner = items.itemSchema {
+                return shapeCaseName(inner, type: "") + "Arrays"
+            }
+            return shapeCaseName(items, type: String(type.dropFirst().dropLast())) + "s"
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import Mustache
+import SwiftRendering
+
+/// Lays out render models with Mustache templates: the shipped ones, or a user's from `--templates DIR`.
+/// The only module that imports the template library.
+public struct TemplateRenderer: Sendable {
+    private let library: MustacheLibrary
+
+    /// A template that does not parse, with where it fails.
+    public struct TemplateError: Error, CustomStringConvertible {
+        public var template: String
+        public var line: Int
+        public var column: Int
+        public var message: String
+
+        public var description: String { "\(template):\(line):\(column): error: \(message)" }
+    }
+
+    /// The shipped templates, each replaced by `directory/NAME.mustache` where that file exists.
+    public init(overridesIn directory: URL? = nil) throws {
+        var sources = DefaultTemplates.all.mapValues { (text: $0, path: "<built-in>") }
+        if let directory {
+            for name in DefaultTemplates.all.keys {
+                let url = directory.appendingPathComponent(name + ".mustache")
+                if let text = try? String(contentsOf: url, encoding: .utf8) {
+                    sources[name] = (text, url.path)
+                }
+            }
+        }
+        var library = MustacheLibrary()
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            do {
+                try library.register(source.text, named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                throw TemplateError(template: source.path == "<built-in>" ? "<built-in \(name)>" : source.path,
+                                    line: error.context.lineNumber, column: error.context.columnNumber,
+                                    message: "\(error.error)")
+            }
+        }
+        self.library = library
+    }
+
+    /// The Swift text of one file: the template's output with trailing spaces removed from every line and
+    /// runs of blank lines collapsed, ending in exactly one newline.
+    public func render(_ file: FileModel) -> String {
+        var extra: [String: Any] = ["declarationLines": blockLines(file.declarations.map(render))]
+        let extensions = file.resourceExtensions.map { resourceExtension in
+            Layered(base: resourceExtension, extra: [
+                "methodLines": Array(blockLines(resourceExtension.methods.map { run("method", $0) }).dropFirst()),
+            ])
+        }
+        extra["resourceExtensions"] = extensions
+        return Self.tidy(run(file.template, Layered(base: file, extra: extra)))
+    }
+
+    /// One declaration, with its nested declarations laid out first.
+    private func render(_ declaration: DeclarationModel) -> String {
+        if let model = declaration.structType {
+            return run("struct", Layered(base: model, extra: ["nestedLines": blockLines(model.nested.map(render))]))
+        }
+        if let model = declaration.unionType {
+            return run("union", Layered(base: model, extra: ["nestedLines": blockLines(model.nested.map(render))]))
+        }
+        if let model = declaration.enumType {
+            return run("enum", model)
+        }
+        return ""
+    }
+
+    private func run(_ template: String, _ context: Any) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+
+    /// The lines of rendered blocks, each block preceded by a blank line.
+    private func blockLines(_ blocks: [String]) -> [String] {
+        var lines: [String] = []
+        for block in blocks where !block.isEmpty {
+            lines.append("")
+            var text = Substring(block)
+            while text.last == "\n" { text.removeLast() }
+            lines += text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
+        return lines
+    }
+
+    static func tidy(_ text: String) -> String {
+        var lines: [Substring] = []
+        var blankRun = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = line
+            while line.last == " " || line.last == "\t" { line.removeLast() }
+            if line.isEmpty {
+                blankRun += 1
+                if blankRun > 1 { continue }
+            } else {
+                blankRun = 0
+            }
+            lines.append(line)
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        while lines.first?.isEmpty == true { lines.removeFirst() }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// A model with a few more values beside its own properties: the pieces laid out before it.
+struct Layered: MustacheParent {
+    let base: any MustacheParent
+    let extra: [String: Any]
+
+    func child(named name: String) -> Any? {
+        extra[name] ?? base.child(named: name)
+    }
+}

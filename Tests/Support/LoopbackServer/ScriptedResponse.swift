@@ -1,0 +1,80 @@
+import Foundation
+
+/// What the loopback server answers to one request.
+public struct ScriptedResponse: Sendable {
+    /// The status code.
+    public var status: Int
+    /// Header fields; the server adds `Content-Length` and `Connection: close`.
+    public var headers: [String: String]
+    /// The body.
+    public var body: Data
+    /// Seconds to wait before answering (cut short by `stop()`), for timeout tests.
+    public var delay: TimeInterval
+    /// Close the connection without answering, for connection-failure tests.
+    public var dropsConnection: Bool
+
+    /// Creates a response.
+    public init(status: Int, headers: [String: String] = [:], body: Data = Data(), delay: TimeInterval = 0, dropsConnection: Bool = false) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.delay = delay
+        self.dropsConnection = dropsConnection
+    }
+
+    /// A JSON response with body `text`.
+    public static func json(_ status: Int, _ text: String, headers: [String: String] = [:]) -> ScriptedResponse {
+        var all = ["Content-Type": "application/json"]
+        all.merge(headers) { _, new in new }
+        return ScriptedResponse(status: status, headers: all, body: Data(text.utf8))
+    }
+
+    /// A plain-text response.
+    public static func text(_ status: Int, _ text: String, headers: [String: String] = [:]) -> ScriptedResponse {
+        var all = ["Content-Type": "text/plain"]
+        all.merge(headers) { _, new in new }
+        return ScriptedResponse(status: status, headers: all, body: Data(text.utf8))
+    }
+
+    /// Closes the connection without a response.
+    public static let dropConnection = ScriptedResponse(status: 0, dropsConnection: true)
+
+    /// The same response, answered after `seconds`.
+    public func delayed(by seconds: TimeInterval) -> ScriptedResponse {
+        var copy = self
+        copy.delay = seconds
+        return copy
+    }
+
+    /// A handler answering the responses in order, one per request; the last one repeats.
+    public static func sequence(_ responses: [ScriptedResponse]) -> @Sendable (RecordedRequest) -> ScriptedResponse {
+        precondition(!responses.isEmpty, "a sequence needs at least one response")
+        let counter = Locked(0)
+        return { _ in
+            let index = counter.withLock { count in
+                defer { count += 1 }
+                return count
+            }
+            return responses[min(index, responses.count - 1)]
+        }
+    }
+}
+
+/// A value behind a lock.
+public final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+
+    /// Wraps `value`.
+    public init(_ value: Value) { self.value = value }
+
+    /// Runs `body` with exclusive access to the value.
+    public func withLock<T>(_ body: (inout Value) throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&value)
+    }
+
+    /// A copy of the value.
+    public var current: Value { withLock { $0 } }
+}
