@@ -1,4 +1,4 @@
-// swift-tools-version: 6.1
+// swift-tools-version: 6.2
 // Specwright: Markdown API reference -> typed Swift SDK.
 // The targets are the stages of a pipeline; each imports only the stages before it:
 //   CCMark -> MarkdownSyntax -> SpecParser -> (model) -> SwiftRendering -> SwiftTemplates -> SpecwrightCore -> specwright
@@ -11,6 +11,8 @@ let package = Package(
     products: [
         .executable(name: "specwright", targets: ["specwright"]),
         .library(name: "SpecwrightCore", targets: ["SpecwrightCore"]),
+        .library(name: "SpecwrightRuntime", targets: ["SpecwrightRuntime"]),
+        .library(name: "ChatKit", targets: ["ChatKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -36,6 +38,10 @@ let package = Package(
             name: "SpecwrightCore",
             dependencies: ["SpecParser", "SpecLint", "SpecModel", "JSONSyntax", "SwiftRendering", "SwiftTemplates"]
         ),
+        // What generated code imports: Foundation only.
+        .target(name: "SpecwrightRuntime"),
+        // The ChatKit SDK generated from Specs/ (checked in; `specwright check` keeps it current).
+        .target(name: "ChatKit", dependencies: ["SpecwrightRuntime"], path: "Generated/ChatKit"),
         .executableTarget(
             name: "specwright",
             dependencies: [
@@ -52,6 +58,18 @@ let package = Package(
             dependencies: ["SpecwrightCore", "SpecParser", "SpecModel", "JSONSyntax", "specwright"],
             exclude: ["Golden"]
         ),
+        .target(name: "LoopbackServer", path: "Tests/Support/LoopbackServer"),
+        .testTarget(name: "SpecwrightRuntimeTests", dependencies: ["SpecwrightRuntime", "LoopbackServer"]),
+        .testTarget(name: "ChatKitTests", dependencies: ["ChatKit", "SpecwrightRuntime"], path: "Generated/ChatKitTests"),
+        // The generated sources again, in a target whose default isolation is MainActor: they must compile
+        // there without warnings and stay usable from other actors.
+        .target(
+            name: "MainActorIsolationCheck",
+            dependencies: ["SpecwrightRuntime"],
+            path: "Tests/MainActorIsolationCheck",
+            swiftSettings: [.defaultIsolation(MainActor.self)]
+        ),
+        .testTarget(name: "ChatKitClientTests", dependencies: ["ChatKit", "SpecwrightRuntime", "LoopbackServer"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -26,4 +26,11 @@ public enum AdditionalProperties {
             try container.encode(value, forKey: AnyCodingKey(key))
         }
     }
+
+    /// The names of the members of the decoder's object; empty when it does not hold an object.
+    /// Unions use it to decode a value with members they do not know as `unknown`, keeping them.
+    public static func keys(of decoder: any Decoder) -> Set<String> {
+        guard let container = try? decoder.container(keyedBy: AnyCodingKey.self) else { return [] }
+        return Set(container.allKeys.map(\.stringValue))
+    }
 }

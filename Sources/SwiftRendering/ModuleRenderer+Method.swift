@@ -87,7 +87,7 @@ extension ModuleRenderer {
             if body.mediaType.hasSuffix("json") {
                 let typeName = types.existingName(for: body.schema) ?? types.claimTopLevelName(stem + "Request", fallbackPrefix: "")
                 bodyType = types.typeReference(for: body.schema, suggestedName: typeName, in: &scope)
-                bodyStatements.append("let encodedBody = try JSONBody.encode(body)")
+                bodyStatements.append("let encodedBody = try JSONCoding.encode(body)")
             } else {
                 bodyType = "Data"
             }

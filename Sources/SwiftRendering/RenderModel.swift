@@ -98,6 +98,8 @@ public struct UnionModel: Sendable, Hashable {
     /// Coding keys for the fields of cases with labeled values (discriminated unions).
     public var codingKeys: [CodingKeyModel]
     public var nested: [DeclarationModel]
+    /// Some case checks the keys of the value (see `UnionCaseModel.knownKeys`).
+    public var checksKeys: Bool
 }
 
 public struct UnionCaseModel: Sendable, Hashable {
@@ -116,6 +118,9 @@ public struct UnionCaseModel: Sendable, Hashable {
     public var shapeType: String?
     /// The value encodes itself whole (payload struct or shape case): `try value.encode(to: encoder)`.
     public var encodesWhole: Bool
+    /// For cases with labeled values: the keys they read, as a Swift array literal. A value with other keys
+    /// decodes as `unknown` instead, so that nothing is lost on re-encoding.
+    public var knownKeys: String?
 }
 
 /// The root client and its resource tree.

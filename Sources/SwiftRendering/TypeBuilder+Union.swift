@@ -49,7 +49,8 @@ extension TypeBuilder {
             if fields.isEmpty {
                 cases.append(UnionCaseModel(declaration: escapedCase, docLines: docs, discriminatorLiteral: SwiftNames.stringLiteral(value),
                                             decodeExpression: ".\(escapedCase)", pattern: ".\(escapedCase)",
-                                            encodeStatements: [], shapeType: nil, encodesWhole: false))
+                                            encodeStatements: [], shapeType: nil, encodesWhole: false,
+                                            knownKeys: Self.arrayLiteral([key])))
             } else if labeled {
                 var values: [String] = []
                 var decodes: [String] = []
@@ -72,7 +73,8 @@ extension TypeBuilder {
                     discriminatorLiteral: SwiftNames.stringLiteral(value),
                     decodeExpression: "try .\(escapedCase)(\(decodes.joined(separator: ", ")))",
                     pattern: ".\(escapedCase)(\(bindings.joined(separator: ", ")))",
-                    encodeStatements: encodes, shapeType: nil, encodesWhole: false))
+                    encodeStatements: encodes, shapeType: nil, encodesWhole: false,
+                    knownKeys: Self.arrayLiteral([key] + fields.map(\.name))))
             } else {
                 let payload = declare(variant, named: SwiftNames.type(value), in: &scope)
                 cases.append(UnionCaseModel(
@@ -80,7 +82,7 @@ extension TypeBuilder {
                     discriminatorLiteral: SwiftNames.stringLiteral(value),
                     decodeExpression: "try .\(escapedCase)(\(payload)(from: decoder))",
                     pattern: ".\(escapedCase)(let value)",
-                    encodeStatements: [], shapeType: payload, encodesWhole: true))
+                    encodeStatements: [], shapeType: payload, encodesWhole: true, knownKeys: nil))
             }
         }
         return UnionModel(
@@ -91,8 +93,13 @@ extension TypeBuilder {
                 CodingKeyModel(declaration: member == raw ? "case \(SwiftNames.escaped(member))"
                     : "case \(SwiftNames.escaped(member)) = \(SwiftNames.stringLiteral(raw))")
             },
-            nested: scope.declarations
+            nested: scope.declarations,
+            checksKeys: cases.contains { $0.knownKeys != nil }
         )
+    }
+
+    static func arrayLiteral(_ strings: [String]) -> String {
+        "[" + strings.map(SwiftNames.stringLiteral).joined(separator: ", ") + "]"
     }
 
     /// `string | object`, `string | array<string>`: each alternative is tried in turn, most specific first.
@@ -110,14 +117,15 @@ extension TypeBuilder {
                 declaration: "\(caseName)(\(type))", docLines: DocComment.lines(variant.description),
                 discriminatorLiteral: nil,
                 decodeExpression: ".\(caseName)(value)", pattern: ".\(caseName)(let value)",
-                encodeStatements: [], shapeType: type, encodesWhole: true)
+                encodeStatements: [], shapeType: type, encodesWhole: true, knownKeys: nil)
             cases.append((Self.decodeOrder(variant), model))
         }
         // Booleans and integers first: a JSON `1` also decodes as a Double, and an object with only
         // optional fields accepts any object.
         let ordered = cases.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element.model)
         return UnionModel(name: name, docLines: DocComment.lines(schema.description), discriminatorKey: nil,
-                          discriminatorCodingKey: nil, cases: ordered, codingKeys: [], nested: scope.declarations)
+                          discriminatorCodingKey: nil, cases: ordered, codingKeys: [], nested: scope.declarations,
+                          checksKeys: false)
     }
 
     private static func decodeOrder(_ schema: Schema) -> Int {

@@ -38,7 +38,7 @@ public enum DefaultTemplates {
     {{/declarationLines}}
     {{#resourceExtensions}}
 
-    extension {{resourceType}} {
+    nonisolated extension {{resourceType}} {
     {{#methodLines}}
         {{.}}
     {{/methodLines}}
@@ -51,7 +51,7 @@ public enum DefaultTemplates {
     {{#docLines}}
     /// {{.}}
     {{/docLines}}
-    public struct {{name}}: {{conformances}}{{#cursorPage}}, CursorPage{{/cursorPage}} {
+    nonisolated public struct {{name}}: {{conformances}}{{#cursorPage}}, CursorPage{{/cursorPage}} {
     {{#properties}}
     {{#docLines}}
         /// {{.}}
@@ -101,6 +101,8 @@ public enum DefaultTemplates {
         }
 
         public func encode(to encoder: any Encoder) throws {
+            // Unknown keys first: a documented key written after one of them wins.
+            try AdditionalProperties.encode(additionalProperties, to: encoder)
             var container = encoder.container(keyedBy: CodingKeys.self)
     {{#properties}}
             {{encodeStatement}}
@@ -108,7 +110,6 @@ public enum DefaultTemplates {
     {{#constants}}
             try container.encode({{literal}}, forKey: .{{key}})
     {{/constants}}
-            try AdditionalProperties.encode(additionalProperties, to: encoder)
         }
     }
     """#
@@ -118,7 +119,7 @@ public enum DefaultTemplates {
     {{#docLines}}
     /// {{.}}
     {{/docLines}}
-    public enum {{name}}: OpenEnum {
+    nonisolated public enum {{name}}: OpenEnum {
     {{#cases}}
         case {{name}}
     {{/cases}}
@@ -150,7 +151,7 @@ public enum DefaultTemplates {
     {{#docLines}}
     /// {{.}}
     {{/docLines}}
-    public enum {{name}}: Codable, Hashable, Sendable {
+    nonisolated public enum {{name}}: Codable, Hashable, Sendable {
     {{#cases}}
     {{#docLines}}
         /// {{.}}
@@ -175,9 +176,13 @@ public enum DefaultTemplates {
                 self = try .unknown(JSONValue(from: decoder))
                 return
             }
+    {{#checksKeys}}
+            let keys = AdditionalProperties.keys(of: decoder)
+    {{/checksKeys}}
             switch try? container.decode(String.self, forKey: .{{discriminatorCodingKey}}) {
     {{#cases}}
-            case {{discriminatorLiteral}}: self = {{decodeExpression}}
+            case {{discriminatorLiteral}}{{#knownKeys}} where keys.isSubset(of: {{.}}){{/knownKeys}}:
+                self = {{decodeExpression}}
     {{/cases}}
             default: self = try .unknown(JSONValue(from: decoder))
             }
@@ -276,7 +281,7 @@ public enum DefaultTemplates {
     {{#docLines}}
     /// {{.}}
     {{/docLines}}
-    public struct {{name}}: Sendable, CustomStringConvertible {
+    nonisolated public struct {{name}}: Sendable, CustomStringConvertible {
         /// The server the docs' examples call, with the API version.
         public static let defaultBaseURL = URL(string: {{defaultBaseURL}})!
 
@@ -325,7 +330,7 @@ public enum DefaultTemplates {
     {{#docLines}}
     /// {{.}}
     {{/docLines}}
-    public struct {{typeName}}: Sendable {
+    nonisolated public struct {{typeName}}: Sendable {
         let core: APIClient
     {{#children}}
 

@@ -17,6 +17,8 @@ import Testing
 
     @Test func integralNumbersDecodeAsIntegersAndOthersAsDoubles() throws {
         guard case .integer(42) = try decode("42") else { Issue.record("42 should be .integer"); return }
+        guard case .integer(1) = try decode("1.0") else { Issue.record("1.0 is integral"); return }
+        guard case .number = try decode("9223372036854775808") else { Issue.record("Int.max + 1 does not fit Int"); return }
         guard case .number(let fraction) = try decode("0.25") else { Issue.record("0.25 should be .number"); return }
         #expect(fraction == 0.25)
         guard case .number(let huge) = try decode("1e30") else { Issue.record("1e30 does not fit Int"); return }

@@ -114,6 +114,8 @@ import Testing
             let result = await task.result
             #expect(throws: CancellationError.self) { try result.get() }
         }
-        #expect(seconds < 2)
+        // The response would come after 5 s; returning well before shows the request was abandoned. The margin
+        // is wide because URLSession on Linux takes a while to notice, more so when the tests run in parallel.
+        #expect(seconds < 4.5)
     }
 }
