@@ -69,6 +69,18 @@ let package = Package(
             path: "Tests/MainActorIsolationCheck",
             swiftSettings: [.defaultIsolation(MainActor.self)]
         ),
+        // Golden output of the emitter for tricky shapes (Tests/EmitterGoldens/Specs): compiled, and its
+        // round-trip tests run, so the goldens are known to be valid Swift that works.
+        .target(name: "EmitterGoldenShapes", dependencies: ["SpecwrightRuntime"], path: "Tests/EmitterGoldens/Generated/Shapes"),
+        .testTarget(
+            name: "EmitterGoldenShapesTests",
+            dependencies: ["EmitterGoldenShapes", "SpecwrightRuntime"],
+            path: "Tests/EmitterGoldens/Generated/ShapesTests"
+        ),
+        .testTarget(
+            name: "SwiftRenderingTests",
+            dependencies: ["SwiftRendering", "SwiftTemplates", "SpecwrightCore", "SpecParser", "SpecModel"]
+        ),
         .testTarget(name: "ChatKitClientTests", dependencies: ["ChatKit", "SpecwrightRuntime", "LoopbackServer"]),
     ],
     swiftLanguageModes: [.v6]

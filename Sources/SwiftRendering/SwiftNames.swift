@@ -12,10 +12,14 @@ public enum SwiftNames {
         "break", "case", "catch", "continue", "default", "defer", "do", "else", "fallthrough", "for", "guard",
         "if", "in", "repeat", "return", "throw", "switch", "where", "while",
         // expressions and types
-        "Any", "as", "await", "false", "is", "nil", "self", "Self", "super", "throws", "true", "try",
+        "Any", "as", "await", "false", "is", "nil", "Self", "super", "throws", "true", "try",
         // contextual words that break as member names
-        "Type", "Protocol", "some", "any",
+        "some", "any",
     ]
+
+    /// Names that backticks cannot save: a parameter `self` shadows the instance in an initializer, and
+    /// `value.init`, `value.Type` and `value.Protocol` mean something else. They get a trailing underscore.
+    static let unusableMembers: Set<String> = ["self", "init", "Type", "Protocol", "deinit", "subscript"]
 
     /// Words written in capitals when they stand in a name (`thread_id` -> `threadID`, `image_url` -> `imageURL`).
     static let acronyms: Set<String> = ["id", "ids", "url", "urls", "uri", "api", "json", "http", "https", "sdp", "ip", "mcp", "html", "xml", "ui", "uuid"]
@@ -73,9 +77,10 @@ public enum SwiftNames {
         return first.isNumber ? "_" + name : name
     }
 
-    /// Backticks around keywords: `default` -> `` `default` ``.
+    /// Backticks around keywords: `default` -> `` `default` ``; `self` -> `self_`.
     public static func escaped(_ name: String) -> String {
-        keywords.contains(name) ? "`\(name)`" : name
+        if unusableMembers.contains(name) { return name + "_" }
+        return keywords.contains(name) ? "`\(name)`" : name
     }
 
     /// The name without backticks, for use inside other names.
