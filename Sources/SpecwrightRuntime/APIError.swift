@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Its `description` is a complete human message (status, request ID, the server's `error.message`,
 /// the JSON path of a decoding failure) and never contains the API key.
-public struct APIError: Error, Sendable, CustomStringConvertible, CustomDebugStringConvertible, LocalizedError {
+public struct APIError: Error, Sendable, CustomStringConvertible, CustomDebugStringConvertible, LocalizedError, CustomReflectable {
     /// What went wrong.
     public enum Kind: Sendable, Equatable {
         /// The server answered with this non-2xx status (after any retries).
@@ -73,4 +73,13 @@ public struct APIError: Error, Sendable, CustomStringConvertible, CustomDebugStr
     public var debugDescription: String { description }
     /// The same as `description`, for `localizedDescription`.
     public var errorDescription: String? { description }
+
+    /// The public members only: the default mirror would show `redacted`, the API key itself, to `dump`
+    /// and reflection.
+    public var customMirror: Mirror {
+        Mirror(self, children: [
+            "kind": kind, "statusCode": statusCode as Any, "body": body as Any, "requestID": requestID as Any,
+            "raw": raw as Any,
+        ], displayStyle: .struct)
+    }
 }

@@ -14,8 +14,9 @@ public protocol CursorPage: Sendable {
 /// `nextCursor`) is requested only when the consumer reaches its first item, so stopping early costs no
 /// extra requests.
 ///
-/// Iteration stops after a page with `hasMore == false`, an empty page, or a page without a cursor, so a
-/// misbehaving server cannot make it loop forever on the same page.
+/// Iteration stops after a page with `hasMore == false`, an empty page, a page without a cursor, or a page
+/// whose cursor is the one it was fetched with, so a misbehaving server cannot make it loop forever on the
+/// same page.
 public struct CursorPageSequence<Page: CursorPage>: AsyncSequence, Sendable {
     /// The items of the pages.
     public typealias Element = Page.Item
@@ -60,8 +61,9 @@ public struct CursorPageSequence<Page: CursorPage>: AsyncSequence, Sendable {
                 }
                 buffer = page.items
                 index = 0
+                // The same cursor again would fetch the same page again, forever.
+                finished = !page.hasMore || page.items.isEmpty || page.nextCursor == nil || page.nextCursor == cursor
                 cursor = page.nextCursor
-                finished = !page.hasMore || page.items.isEmpty || page.nextCursor == nil
             }
             defer { index += 1 }
             return buffer[index]

@@ -3,8 +3,15 @@ public enum PathEncoding {
     /// `value` made safe as one path segment: every byte of its UTF-8 form except RFC 3986's unreserved
     /// characters (`A-Z a-z 0-9 - . _ ~`) is percent-encoded, `/` included, so an identifier can never
     /// reach another path (`a/b c` becomes `a%2Fb%20c`).
+    ///
+    /// The dot segments `.` and `..` are encoded too (`%2E`, `%2E%2E`): left as they are, URL handling
+    /// (libcurl under URLSession on Linux, for one) resolves them, and `/threads/..` would reach `/`.
     public static func segment(_ value: String) -> String {
-        PercentEncoding.encodeUnreserved(value)
+        switch value {
+        case ".": "%2E"
+        case "..": "%2E%2E"
+        default: PercentEncoding.encodeUnreserved(value)
+        }
     }
 }
 

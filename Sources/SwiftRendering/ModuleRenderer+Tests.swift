@@ -32,7 +32,11 @@ extension ModuleRenderer {
             byPage[pageID] = tests
             sources[pageID] = example.location.file
         }
-        return byPage.keys.sorted().map { pageID in
+        // Every page gets a test file, examples or not, so that the set of files follows from the pages.
+        let pages = spec.endpoints.map { ($0.id, $0.location.file) } + spec.objects.map { ($0.id, $0.location.file) }
+            + spec.indexes.map { ($0.id, $0.location.file) } + spec.guides.map { ($0.id, $0.location.file) }
+        for (pageID, file) in pages where sources[pageID] == nil { sources[pageID] = file }
+        return sources.keys.sorted().map { pageID in
             FileModel(fileName: pageID + ".RoundTripTests.swift", source: sources[pageID] ?? pageID, template: "roundTripTests",
                       imports: ["Foundation", "SpecwrightRuntime", "Testing"], declarations: [], resourceExtensions: [],
                       client: nil, tests: byPage[pageID] ?? [], testedModule: options.moduleName,

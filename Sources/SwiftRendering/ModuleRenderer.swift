@@ -55,6 +55,13 @@ public struct ModuleRenderer {
             file.resourceExtensions = extensions[endpoint.id] ?? []
             files.append(file)
         }
+        // Index and guide pages declare nothing, but get their (empty) file too: the set of files follows
+        // from the set of pages alone, which is what a build plugin has to declare before generating.
+        for page in spec.indexes.map({ ($0.id, $0.location.file) }) + spec.guides.map({ ($0.id, $0.location.file) }) {
+            files.append(FileModel(fileName: Naming.fileName(for: page.0), source: page.1, template: "types",
+                                   imports: Self.imports, declarations: [], resourceExtensions: [],
+                                   client: nil, tests: [], testedModule: nil, suiteType: nil, suiteName: nil))
+        }
         files.append(clientFile())
         let tests = testFiles()
         return RenderedModule(libraryFiles: files.sorted { $0.fileName < $1.fileName }, testFiles: tests)

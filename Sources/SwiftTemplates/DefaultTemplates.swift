@@ -33,6 +33,12 @@ public enum DefaultTemplates {
     static let types = #"""
     {{% CONTENT_TYPE: TEXT}}
     {{> header}}
+    {{^declarationLines}}
+    {{^resourceExtensions}}
+
+    // {{source}} declares no types and no endpoints; the file exists so that every page has one.
+    {{/resourceExtensions}}
+    {{/declarationLines}}
     {{#declarationLines}}
     {{.}}
     {{/declarationLines}}
@@ -353,6 +359,9 @@ public enum DefaultTemplates {
     /// are fixed, so that the expectation is updated.
     @Suite({{suiteName}})
     struct {{suiteType}} {
+    {{^tests}}
+        // The page has no JSON examples.
+    {{/tests}}
     {{#tests}}
 
         @Test({{displayName}})

@@ -42,15 +42,16 @@ struct GeneratorBehaviourTests {
         #expect(before.library.count + 1 == after.library.count)
     }
 
-    /// One file per page plus Client.swift, named after the pages alone.
+    /// One file per page (an index page's too) plus Client.swift, named after the pages alone.
     @Test func fileNamesFollowThePages() throws {
         let module = try generate(try specFiles("Specs"))
         #expect(module.library.map(\.name) == [
-            "Client.swift", "chatkit.threads.list.swift", "chatkit.threads.object.swift", "chatkit.threads.retrieve.swift",
+            "Client.swift", "chatkit.swift", "chatkit.threads.list.swift", "chatkit.threads.object.swift",
+            "chatkit.threads.retrieve.swift",
         ])
         #expect(module.library.allSatisfy { $0.contents.hasPrefix(GeneratedFile.marker) })
         #expect(module.tests.map(\.name) == [
-            "chatkit.threads.list.RoundTripTests.swift", "chatkit.threads.object.RoundTripTests.swift",
+            "chatkit.RoundTripTests.swift", "chatkit.threads.list.RoundTripTests.swift", "chatkit.threads.object.RoundTripTests.swift",
             "chatkit.threads.retrieve.RoundTripTests.swift",
         ])
     }
