@@ -10,7 +10,9 @@ import Testing
         #expect(PathEncoding.segment("日本") == "%E6%97%A5%E6%9C%AC")
         #expect(PathEncoding.segment("🙂") == "%F0%9F%99%82")
         #expect(PathEncoding.segment("?#%+&=") == "%3F%23%25%2B%26%3D")
-        #expect(PathEncoding.segment("..") == "..")
+        #expect(PathEncoding.segment("..") == "%2E%2E")  // a dot segment would be resolved on the wire
+        #expect(PathEncoding.segment(".") == "%2E")
+        #expect(PathEncoding.segment("a..b") == "a..b")
         #expect(PathEncoding.segment("") == "")
     }
 
