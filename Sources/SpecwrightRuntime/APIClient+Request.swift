@@ -4,18 +4,20 @@ extension APIClient {
     /// The HTTP request for `request`: URL, headers in order of precedence, body and timeout.
     ///
     /// Headers, later winning (names compared without case): `Authorization: Bearer <key>`,
-    /// `Accept: application/json`, the client's default headers, the configuration's headers,
-    /// `Content-Type` (when there is a body), the request's headers, the options' headers.
+    /// `Accept: application/json`, the client's default headers, `Content-Type` (when there is a body), the
+    /// request's headers (those the docs require for the endpoint, such as `OpenAI-Beta`), the configuration's
+    /// headers, the options' headers. So a user can replace what the docs prescribe, for the whole client or
+    /// for one call.
     public func makeHTTPRequest(_ request: EndpointRequest, options: RequestOptions? = nil) throws -> HTTPRequest {
         var headers: [String: String] = [:]
         HeaderFields.set("Authorization", "Bearer \(configuration.apiKey)", in: &headers)
         HeaderFields.set("Accept", "application/json", in: &headers)
         HeaderFields.merge(defaultHeaders, into: &headers)
-        HeaderFields.merge(configuration.headers, into: &headers)
         if request.body != nil {
             HeaderFields.set("Content-Type", request.contentType ?? "application/json", in: &headers)
         }
         HeaderFields.merge(request.headers, into: &headers)
+        HeaderFields.merge(configuration.headers, into: &headers)
         HeaderFields.merge(options?.headers ?? [:], into: &headers)
         return HTTPRequest(
             method: request.method, url: try url(for: request), headers: headers, body: request.body,

@@ -7,9 +7,11 @@ import Foundation
 public struct ClientConfiguration: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// The secret sent as `Authorization: Bearer <apiKey>`.
     public var apiKey: String
-    /// The server, without the endpoint path (`https://api.openai.com`); endpoint paths are appended to it.
+    /// The server with the API version the generated paths leave out (`https://api.openai.com/v1`, the
+    /// generated client's `defaultBaseURL`); endpoint paths (`/chatkit/threads`) are appended to it.
     public var baseURL: URL
-    /// Headers sent with every call, after the client's defaults and before per-call headers.
+    /// Headers sent with every call: they replace the client's defaults and the headers the docs require for an
+    /// endpoint, and per-call headers replace them.
     public var headers: [String: String]
     /// Seconds each attempt may take; 600 by default, as in the official SDKs.
     public var timeout: TimeInterval

@@ -39,7 +39,8 @@ import Testing
         #expect(recorded.headers["x-config"] == "config")
         #expect(recorded.headers["x-request"] == "request")
         #expect(recorded.headers["x-option"] == "option")
-        #expect(recorded.headers["x-shared"] == "request")
+        // The configuration outranks the headers an endpoint asks for (see `makeHTTPRequest`).
+        #expect(recorded.headers["x-shared"] == "config")
         #expect(recorded.bodyText == #"{"a":1,"b":2}"#)
     }
 
