@@ -81,6 +81,12 @@ let package = Package(
             name: "SwiftRenderingTests",
             dependencies: ["SwiftRendering", "SwiftTemplates", "SpecwrightCore", "SpecParser", "SpecModel"]
         ),
+        // Release-mode benchmark: generated ChatKit types against a hand-written Codable struct (Scripts/bench-codable.sh).
+        .executableTarget(
+            name: "chatkit-codable-benchmark",
+            dependencies: ["ChatKit", "SpecwrightRuntime"],
+            path: "Benchmarks/ChatKitCodable"
+        ),
         .testTarget(name: "ChatKitClientTests", dependencies: ["ChatKit", "SpecwrightRuntime", "LoopbackServer"]),
     ],
     swiftLanguageModes: [.v6]

@@ -29,32 +29,50 @@ nonisolated public struct ChatKitThreadPage: Codable, Hashable, Sendable, Cursor
     public var items: [ChatKitThread] { data }
     public var nextCursor: String? { lastID }
 
-    private enum CodingKeys: String, CodingKey, CaseIterable {
+    private enum CodingKeys: UndocumentedCodingKey {
         case object
         case data
-        case firstID = "first_id"
-        case lastID = "last_id"
-        case hasMore = "has_more"
+        case firstID
+        case lastID
+        case hasMore
+        case undocumented(String)
+
+        init?(stringValue: String) {
+            switch stringValue {
+            case "object", "data", "first_id", "last_id", "has_more": return nil  // see UndocumentedCodingKey
+            default: self = .undocumented(stringValue)
+            }
+        }
+
+        var stringValue: String {
+            switch self {
+            case .object: "object"
+            case .data: "data"
+            case .firstID: "first_id"
+            case .lastID: "last_id"
+            case .hasMore: "has_more"
+            case .undocumented(let name): name
+            }
+        }
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.data = try container.decode([ChatKitThread].self, forKey: .data)
-        self.firstID = try container.decode(String?.self, forKey: .firstID)
-        self.lastID = try container.decode(String?.self, forKey: .lastID)
+        self.firstID = try container.decodeOrNull(String.self, forKey: .firstID)
+        self.lastID = try container.decodeOrNull(String.self, forKey: .lastID)
         self.hasMore = try container.decode(Bool.self, forKey: .hasMore)
         try container.decodeConstant("list", forKey: .object)
-        self.additionalProperties = try AdditionalProperties.decode(
-            from: decoder, knownKeys: Set(CodingKeys.allCases.map(\.rawValue)))
+        self.additionalProperties = try container.decodeUndocumented()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        // Unknown keys first: a documented key written after one of them wins.
-        try AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
+        // Undocumented keys first: a documented key written after one of them wins.
+        try container.encodeUndocumented(additionalProperties)
         try container.encode(self.data, forKey: .data)
-        try container.encode(self.firstID, forKey: .firstID)
-        try container.encode(self.lastID, forKey: .lastID)
+        try container.encodeOrNull(self.firstID, forKey: .firstID)
+        try container.encodeOrNull(self.lastID, forKey: .lastID)
         try container.encode(self.hasMore, forKey: .hasMore)
         try container.encode("list", forKey: .object)
     }

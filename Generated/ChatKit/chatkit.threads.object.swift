@@ -40,9 +40,25 @@ nonisolated public struct ChatKitThread: Codable, Hashable, Sendable {
         /// A variant the docs do not list, kept as the JSON it was.
         case unknown(JSONValue)
 
-        private enum CodingKeys: String, CodingKey {
+        private enum CodingKeys: UndocumentedCodingKey {
             case reason
             case type
+            case undocumented(String)
+
+            init?(stringValue: String) {
+                switch stringValue {
+                case "reason", "type": return nil  // see UndocumentedCodingKey
+                default: self = .undocumented(stringValue)
+                }
+            }
+
+            var stringValue: String {
+                switch self {
+                case .reason: "reason"
+                case .type: "type"
+                case .undocumented(let name): name
+                }
+            }
         }
 
         public init(from decoder: any Decoder) throws {
@@ -50,14 +66,14 @@ nonisolated public struct ChatKitThread: Codable, Hashable, Sendable {
                 self = try .unknown(JSONValue(from: decoder))
                 return
             }
-            let keys = AdditionalProperties.keys(of: decoder)
+            let undocumented = container.allKeys
             switch try? container.decode(String.self, forKey: .type) {
-            case "active" where keys.isSubset(of: ["type"]):
+            case "active" where undocumented.isEmpty && !container.contains(.reason):
                 self = .active
-            case "locked" where keys.isSubset(of: ["type", "reason"]):
-                self = try .locked(reason: container.decode(String?.self, forKey: .reason))
-            case "closed" where keys.isSubset(of: ["type", "reason"]):
-                self = try .closed(reason: container.decode(String?.self, forKey: .reason))
+            case "locked" where undocumented.isEmpty:
+                self = try .locked(reason: container.decodeOrNull(String.self, forKey: .reason))
+            case "closed" where undocumented.isEmpty:
+                self = try .closed(reason: container.decodeOrNull(String.self, forKey: .reason))
             default: self = try .unknown(JSONValue(from: decoder))
             }
         }
@@ -70,45 +86,64 @@ nonisolated public struct ChatKitThread: Codable, Hashable, Sendable {
             case .locked(let reason):
                 var container = encoder.container(keyedBy: CodingKeys.self)
                 try container.encode("locked", forKey: .type)
-                try container.encode(reason, forKey: .reason)
+                try container.encodeOrNull(reason, forKey: .reason)
             case .closed(let reason):
                 var container = encoder.container(keyedBy: CodingKeys.self)
                 try container.encode("closed", forKey: .type)
-                try container.encode(reason, forKey: .reason)
+                try container.encodeOrNull(reason, forKey: .reason)
             case .unknown(let value):
                 try value.encode(to: encoder)
             }
         }
     }
 
-    private enum CodingKeys: String, CodingKey, CaseIterable {
+    private enum CodingKeys: UndocumentedCodingKey {
         case id
         case object
-        case createdAt = "created_at"
+        case createdAt
         case title
         case status
         case user
+        case undocumented(String)
+
+        init?(stringValue: String) {
+            switch stringValue {
+            case "id", "object", "created_at", "title", "status", "user": return nil  // see UndocumentedCodingKey
+            default: self = .undocumented(stringValue)
+            }
+        }
+
+        var stringValue: String {
+            switch self {
+            case .id: "id"
+            case .object: "object"
+            case .createdAt: "created_at"
+            case .title: "title"
+            case .status: "status"
+            case .user: "user"
+            case .undocumented(let name): name
+            }
+        }
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.id = try container.decode(String.self, forKey: .id)
         self.createdAt = try container.decode(Int.self, forKey: .createdAt)
-        self.title = try container.decode(String?.self, forKey: .title)
+        self.title = try container.decodeOrNull(String.self, forKey: .title)
         self.status = try container.decode(ChatKitThread.Status.self, forKey: .status)
         self.user = try container.decode(String.self, forKey: .user)
         try container.decodeConstant("chatkit.thread", forKey: .object)
-        self.additionalProperties = try AdditionalProperties.decode(
-            from: decoder, knownKeys: Set(CodingKeys.allCases.map(\.rawValue)))
+        self.additionalProperties = try container.decodeUndocumented()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        // Unknown keys first: a documented key written after one of them wins.
-        try AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
+        // Undocumented keys first: a documented key written after one of them wins.
+        try container.encodeUndocumented(additionalProperties)
         try container.encode(self.id, forKey: .id)
         try container.encode(self.createdAt, forKey: .createdAt)
-        try container.encode(self.title, forKey: .title)
+        try container.encodeOrNull(self.title, forKey: .title)
         try container.encode(self.status, forKey: .status)
         try container.encode(self.user, forKey: .user)
         try container.encode("chatkit.thread", forKey: .object)

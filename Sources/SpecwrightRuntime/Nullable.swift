@@ -83,6 +83,8 @@ extension Nullable: CustomStringConvertible {
 
 extension KeyedDecodingContainer {
     /// Decodes an optional, nullable field: `nil` when the key is absent, `.null` when it holds `null`.
+    /// Inlinable, so that generated code gets it specialized for its field types.
+    @inlinable
     public func decodeNullable<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> Nullable<T>? {
         guard contains(key) else { return nil }
         if try decodeNil(forKey: key) { return .null }
@@ -92,6 +94,7 @@ extension KeyedDecodingContainer {
 
 extension KeyedEncodingContainer {
     /// Encodes an optional, nullable field: omits the key for `nil`, writes `null` for `.null`.
+    @inlinable
     public mutating func encodeNullable<T: Encodable>(_ value: Nullable<T>?, forKey key: Key) throws {
         switch value {
         case nil: break

@@ -42,6 +42,8 @@ public struct StructModel: Sendable, Hashable {
     /// `name: Type = default, ...` of the memberwise initializer.
     public var initParameters: String
     public var codingKeys: [CodingKeyModel]
+    /// The documented JSON names as a comma-separated list of string literals (a `case` pattern).
+    public var documentedKeys: String
     public var nested: [DeclarationModel]
     /// Extra conformance, e.g. `CursorPage` for list responses.
     public var cursorPage: CursorPageModel?
@@ -64,9 +66,10 @@ public struct ConstantModel: Sendable, Hashable {
     public var docLines: [String]
 }
 
+/// One documented member's key: the `CodingKeys` case and the JSON name it stands for.
 public struct CodingKeyModel: Sendable, Hashable {
-    /// `case createdAt = "created_at"` or `case id`.
-    public var declaration: String
+    public var name: String
+    public var literal: String
 }
 
 public struct CursorPageModel: Sendable, Hashable {
@@ -97,8 +100,9 @@ public struct UnionModel: Sendable, Hashable {
     public var cases: [UnionCaseModel]
     /// Coding keys for the fields of cases with labeled values (discriminated unions).
     public var codingKeys: [CodingKeyModel]
+    public var documentedKeys: String
     public var nested: [DeclarationModel]
-    /// Some case checks the keys of the value (see `UnionCaseModel.knownKeys`).
+    /// Some case checks the keys of the value (see `UnionCaseModel.keysCondition`).
     public var checksKeys: Bool
 }
 
@@ -118,9 +122,9 @@ public struct UnionCaseModel: Sendable, Hashable {
     public var shapeType: String?
     /// The value encodes itself whole (payload struct or shape case): `try value.encode(to: encoder)`.
     public var encodesWhole: Bool
-    /// For cases with labeled values: the keys they read, as a Swift array literal. A value with other keys
-    /// decodes as `unknown` instead, so that nothing is lost on re-encoding.
-    public var knownKeys: String?
+    /// For cases with labeled values: the condition (a `where` clause) under which the value holds no keys the
+    /// case cannot keep. A value with other keys decodes as `unknown` instead, so nothing is lost on re-encoding.
+    public var keysCondition: String?
 }
 
 /// The root client and its resource tree.

@@ -21,8 +21,8 @@ extension TypeBuilder {
                 defaultArgument = nil
             case (true, true):
                 type = valueType + "?"
-                decode = "try \(container).decode(\(valueType)?.self, forKey: .\(key))"
-                encode = "try \(container).encode(\(name), forKey: .\(key))"
+                decode = "try \(container).decodeOrNull(\(valueType).self, forKey: .\(key))"
+                encode = "try \(container).encodeOrNull(\(name), forKey: .\(key))"
                 defaultArgument = nil
             case (false, false):
                 type = valueType + "?"
@@ -51,14 +51,14 @@ extension TypeBuilder {
         var constants: [ConstantModel] = []
         var codingKeys: [CodingKeyModel] = []
         var parameters: [String] = []
-        var usedMembers: Set<String> = ["additionalProperties"]
+        // `undocumented` is the coding key case for members the docs do not list.
+        var usedMembers: Set<String> = ["additionalProperties", "undocumented"]
         for property in schema.properties ?? [] {
             var member = SwiftNames.bare(SwiftNames.member(property.name))
             while usedMembers.contains(member) { member += "_" }
             usedMembers.insert(member)
             let escaped = SwiftNames.escaped(member)
-            codingKeys.append(CodingKeyModel(declaration: member == property.name
-                ? "case \(escaped)" : "case \(escaped) = \(SwiftNames.stringLiteral(property.name))"))
+            codingKeys.append(CodingKeyModel(name: escaped, literal: SwiftNames.stringLiteral(property.name)))
             let docs = DocComment.lines(property.schema.description,
                                         remarks: property.schema.deprecated ? ["- Note: Deprecated."] : [])
             if let constant = Self.constantValue(of: property) {
@@ -88,6 +88,7 @@ extension TypeBuilder {
             constants: constants,
             initParameters: parameters.joined(separator: ", "),
             codingKeys: codingKeys,
+            documentedKeys: codingKeys.map(\.literal).joined(separator: ", "),
             nested: scope.declarations,
             cursorPage: nil
         )

@@ -33,7 +33,9 @@ extension TypeBuilder {
         var scope = Scope(qualifiedName: qualifiedName)
         var cases: [UnionCaseModel] = []
         var codingKeys: [String: String] = [:]
-        let discriminatorMember = SwiftNames.bare(SwiftNames.member(key))
+        let discriminatorMember = SwiftNames.bare(SwiftNames.member(key)) == "undocumented" ? "undocumented_" : SwiftNames.bare(SwiftNames.member(key))
+        // The documented keys of each case with labeled values, to check that a value holds no others.
+        var caseKeys: [(index: Int, members: Set<String>)] = []
         codingKeys[discriminatorMember] = key
         var usedCases: Set<String> = ["unknown"]
         for variant in variants {
@@ -47,17 +49,21 @@ extension TypeBuilder {
             let labeled = fields.count <= Self.maximumLabeledFields
                 && fields.allSatisfy { Self.constantValue(of: $0) == nil }
             if fields.isEmpty {
+                caseKeys.append((cases.count, []))
                 cases.append(UnionCaseModel(declaration: escapedCase, docLines: docs, discriminatorLiteral: SwiftNames.stringLiteral(value),
                                             decodeExpression: ".\(escapedCase)", pattern: ".\(escapedCase)",
                                             encodeStatements: [], shapeType: nil, encodesWhole: false,
-                                            knownKeys: Self.arrayLiteral([key])))
+                                            keysCondition: nil))
             } else if labeled {
                 var values: [String] = []
                 var decodes: [String] = []
                 var bindings: [String] = []
                 var encodes: [String] = []
+                var members: Set<String> = []
                 for field in fields {
-                    let member = SwiftNames.bare(SwiftNames.member(field.name))
+                    var member = SwiftNames.bare(SwiftNames.member(field.name))
+                    if member == "undocumented" { member += "_" }
+                    members.insert(member)
                     codingKeys[member] = field.name
                     let valueType = typeReference(for: field.schema, suggestedName: SwiftNames.type(field.name), in: &scope)
                     let coding = FieldCoding(name: SwiftNames.escaped(member), key: SwiftNames.escaped(member), valueType: valueType,
@@ -68,13 +74,13 @@ extension TypeBuilder {
                     bindings.append("let \(SwiftNames.escaped(member))")
                     encodes.append(coding.encode)
                 }
+                caseKeys.append((cases.count, members))
                 cases.append(UnionCaseModel(
                     declaration: "\(escapedCase)(\(values.joined(separator: ", ")))", docLines: docs,
                     discriminatorLiteral: SwiftNames.stringLiteral(value),
                     decodeExpression: "try .\(escapedCase)(\(decodes.joined(separator: ", ")))",
                     pattern: ".\(escapedCase)(\(bindings.joined(separator: ", ")))",
-                    encodeStatements: encodes, shapeType: nil, encodesWhole: false,
-                    knownKeys: Self.arrayLiteral([key] + fields.map(\.name))))
+                    encodeStatements: encodes, shapeType: nil, encodesWhole: false, keysCondition: nil))
             } else {
                 let payload = declare(variant, named: SwiftNames.type(value), in: &scope)
                 cases.append(UnionCaseModel(
@@ -82,25 +88,29 @@ extension TypeBuilder {
                     discriminatorLiteral: SwiftNames.stringLiteral(value),
                     decodeExpression: "try .\(escapedCase)(\(payload)(from: decoder))",
                     pattern: ".\(escapedCase)(let value)",
-                    encodeStatements: [], shapeType: payload, encodesWhole: true, knownKeys: nil))
+                    encodeStatements: [], shapeType: payload, encodesWhole: true, keysCondition: nil))
             }
+        }
+        // A case with labeled values keeps only its own keys: a value with undocumented keys, or with keys
+        // of another case, is left to `unknown`.
+        let allMembers = caseKeys.reduce(into: Set<String>()) { $0.formUnion($1.members) }
+        for (index, members) in caseKeys {
+            let foreign = allMembers.subtracting(members).sorted().map { "!container.contains(.\(SwiftNames.escaped($0)))" }
+            cases[index].keysCondition = (["undocumented.isEmpty"] + foreign).joined(separator: " && ")
         }
         return UnionModel(
             name: name, docLines: DocComment.lines(schema.description),
             discriminatorKey: SwiftNames.stringLiteral(key), discriminatorCodingKey: SwiftNames.escaped(discriminatorMember),
             cases: cases,
             codingKeys: codingKeys.sorted { $0.key < $1.key }.map { member, raw in
-                CodingKeyModel(declaration: member == raw ? "case \(SwiftNames.escaped(member))"
-                    : "case \(SwiftNames.escaped(member)) = \(SwiftNames.stringLiteral(raw))")
+                CodingKeyModel(name: SwiftNames.escaped(member), literal: SwiftNames.stringLiteral(raw))
             },
+            documentedKeys: codingKeys.sorted { $0.key < $1.key }.map { SwiftNames.stringLiteral($0.value) }.joined(separator: ", "),
             nested: scope.declarations,
-            checksKeys: cases.contains { $0.knownKeys != nil }
+            checksKeys: cases.contains { $0.keysCondition != nil }
         )
     }
 
-    static func arrayLiteral(_ strings: [String]) -> String {
-        "[" + strings.map(SwiftNames.stringLiteral).joined(separator: ", ") + "]"
-    }
 
     /// `string | object`, `string | array<string>`: each alternative is tried in turn, most specific first.
     private func shapeUnion(_ schema: Schema, variants: [Schema], name: String, qualifiedName: String) -> UnionModel {
@@ -117,14 +127,15 @@ extension TypeBuilder {
                 declaration: "\(caseName)(\(type))", docLines: DocComment.lines(variant.description),
                 discriminatorLiteral: nil,
                 decodeExpression: ".\(caseName)(value)", pattern: ".\(caseName)(let value)",
-                encodeStatements: [], shapeType: type, encodesWhole: true, knownKeys: nil)
+                encodeStatements: [], shapeType: type, encodesWhole: true, keysCondition: nil)
             cases.append((Self.decodeOrder(variant), model))
         }
         // Booleans and integers first: a JSON `1` also decodes as a Double, and an object with only
         // optional fields accepts any object.
         let ordered = cases.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element.model)
         return UnionModel(name: name, docLines: DocComment.lines(schema.description), discriminatorKey: nil,
-                          discriminatorCodingKey: nil, cases: ordered, codingKeys: [], nested: scope.declarations,
+                          discriminatorCodingKey: nil, cases: ordered, codingKeys: [], documentedKeys: "",
+                          nested: scope.declarations,
                           checksKeys: false)
     }
 

@@ -88,10 +88,27 @@ public enum DefaultTemplates {
         {{.}}
     {{/nestedLines}}
 
-        private enum CodingKeys: String, CodingKey, CaseIterable {
+        private enum CodingKeys: UndocumentedCodingKey {
     {{#codingKeys}}
-            {{declaration}}
+            case {{name}}
     {{/codingKeys}}
+            case undocumented(String)
+
+            init?(stringValue: String) {
+                switch stringValue {
+                case {{documentedKeys}}: return nil  // see UndocumentedCodingKey
+                default: self = .undocumented(stringValue)
+                }
+            }
+
+            var stringValue: String {
+                switch self {
+    {{#codingKeys}}
+                case .{{name}}: {{literal}}
+    {{/codingKeys}}
+                case .undocumented(let name): name
+                }
+            }
         }
 
         public init(from decoder: any Decoder) throws {
@@ -102,14 +119,13 @@ public enum DefaultTemplates {
     {{#constants}}
             try container.decodeConstant({{literal}}, forKey: .{{key}})
     {{/constants}}
-            self.additionalProperties = try AdditionalProperties.decode(
-                from: decoder, knownKeys: Set(CodingKeys.allCases.map(\.rawValue)))
+            self.additionalProperties = try container.decodeUndocumented()
         }
 
         public func encode(to encoder: any Encoder) throws {
-            // Unknown keys first: a documented key written after one of them wins.
-            try AdditionalProperties.encode(additionalProperties, to: encoder)
             var container = encoder.container(keyedBy: CodingKeys.self)
+            // Undocumented keys first: a documented key written after one of them wins.
+            try container.encodeUndocumented(additionalProperties)
     {{#properties}}
             {{encodeStatement}}
     {{/properties}}
@@ -171,10 +187,27 @@ public enum DefaultTemplates {
     {{/nestedLines}}
     {{#discriminatorKey}}
 
-        private enum CodingKeys: String, CodingKey {
+        private enum CodingKeys: UndocumentedCodingKey {
     {{#codingKeys}}
-            {{declaration}}
+            case {{name}}
     {{/codingKeys}}
+            case undocumented(String)
+
+            init?(stringValue: String) {
+                switch stringValue {
+                case {{documentedKeys}}: return nil  // see UndocumentedCodingKey
+                default: self = .undocumented(stringValue)
+                }
+            }
+
+            var stringValue: String {
+                switch self {
+    {{#codingKeys}}
+                case .{{name}}: {{literal}}
+    {{/codingKeys}}
+                case .undocumented(let name): name
+                }
+            }
         }
 
         public init(from decoder: any Decoder) throws {
@@ -183,11 +216,11 @@ public enum DefaultTemplates {
                 return
             }
     {{#checksKeys}}
-            let keys = AdditionalProperties.keys(of: decoder)
+            let undocumented = container.allKeys
     {{/checksKeys}}
             switch try? container.decode(String.self, forKey: .{{discriminatorCodingKey}}) {
     {{#cases}}
-            case {{discriminatorLiteral}}{{#knownKeys}} where keys.isSubset(of: {{.}}){{/knownKeys}}:
+            case {{discriminatorLiteral}}{{#keysCondition}} where {{.}}{{/keysCondition}}:
                 self = {{decodeExpression}}
     {{/cases}}
             default: self = try .unknown(JSONValue(from: decoder))

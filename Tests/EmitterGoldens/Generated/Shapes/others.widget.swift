@@ -20,23 +20,38 @@ nonisolated public struct OthersWidget: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    private enum CodingKeys: String, CodingKey, CaseIterable {
+    private enum CodingKeys: UndocumentedCodingKey {
         case id
         case color
+        case undocumented(String)
+
+        init?(stringValue: String) {
+            switch stringValue {
+            case "id", "color": return nil  // see UndocumentedCodingKey
+            default: self = .undocumented(stringValue)
+            }
+        }
+
+        var stringValue: String {
+            switch self {
+            case .id: "id"
+            case .color: "color"
+            case .undocumented(let name): name
+            }
+        }
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.id = try container.decode(String.self, forKey: .id)
         self.color = try container.decode(String.self, forKey: .color)
-        self.additionalProperties = try AdditionalProperties.decode(
-            from: decoder, knownKeys: Set(CodingKeys.allCases.map(\.rawValue)))
+        self.additionalProperties = try container.decodeUndocumented()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        // Unknown keys first: a documented key written after one of them wins.
-        try AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
+        // Undocumented keys first: a documented key written after one of them wins.
+        try container.encodeUndocumented(additionalProperties)
         try container.encode(self.id, forKey: .id)
         try container.encode(self.color, forKey: .color)
     }

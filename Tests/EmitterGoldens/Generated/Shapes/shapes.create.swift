@@ -20,10 +20,27 @@ nonisolated public struct ShapesCreateRequest: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    private enum CodingKeys: String, CodingKey, CaseIterable {
+    private enum CodingKeys: UndocumentedCodingKey {
         case name
         case size
         case note
+        case undocumented(String)
+
+        init?(stringValue: String) {
+            switch stringValue {
+            case "name", "size", "note": return nil  // see UndocumentedCodingKey
+            default: self = .undocumented(stringValue)
+            }
+        }
+
+        var stringValue: String {
+            switch self {
+            case .name: "name"
+            case .size: "size"
+            case .note: "note"
+            case .undocumented(let name): name
+            }
+        }
     }
 
     public init(from decoder: any Decoder) throws {
@@ -31,14 +48,13 @@ nonisolated public struct ShapesCreateRequest: Codable, Hashable, Sendable {
         self.name = try container.decode(String.self, forKey: .name)
         self.size = try container.decodeIfPresent(ShapesWidget.Size.self, forKey: .size)
         self.note = try container.decodeNullable(String.self, forKey: .note)
-        self.additionalProperties = try AdditionalProperties.decode(
-            from: decoder, knownKeys: Set(CodingKeys.allCases.map(\.rawValue)))
+        self.additionalProperties = try container.decodeUndocumented()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        // Unknown keys first: a documented key written after one of them wins.
-        try AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
+        // Undocumented keys first: a documented key written after one of them wins.
+        try container.encodeUndocumented(additionalProperties)
         try container.encode(self.name, forKey: .name)
         try container.encodeIfPresent(self.size, forKey: .size)
         try container.encodeNullable(self.note, forKey: .note)

@@ -162,21 +162,35 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable {
                 self.additionalProperties = additionalProperties
             }
 
-            private enum CodingKeys: String, CodingKey, CaseIterable {
+            private enum CodingKeys: UndocumentedCodingKey {
                 case id
+                case undocumented(String)
+
+                init?(stringValue: String) {
+                    switch stringValue {
+                    case "id": return nil  // see UndocumentedCodingKey
+                    default: self = .undocumented(stringValue)
+                    }
+                }
+
+                var stringValue: String {
+                    switch self {
+                    case .id: "id"
+                    case .undocumented(let name): name
+                    }
+                }
             }
 
             public init(from decoder: any Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
                 self.id = try container.decode(String.self, forKey: .id)
-                self.additionalProperties = try AdditionalProperties.decode(
-                    from: decoder, knownKeys: Set(CodingKeys.allCases.map(\.rawValue)))
+                self.additionalProperties = try container.decodeUndocumented()
             }
 
             public func encode(to encoder: any Encoder) throws {
-                // Unknown keys first: a documented key written after one of them wins.
-                try AdditionalProperties.encode(additionalProperties, to: encoder)
                 var container = encoder.container(keyedBy: CodingKeys.self)
+                // Undocumented keys first: a documented key written after one of them wins.
+                try container.encodeUndocumented(additionalProperties)
                 try container.encode(self.id, forKey: .id)
             }
         }
@@ -244,23 +258,38 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable {
                     self.additionalProperties = additionalProperties
                 }
 
-                private enum CodingKeys: String, CodingKey, CaseIterable {
+                private enum CodingKeys: UndocumentedCodingKey {
                     case x
                     case y
+                    case undocumented(String)
+
+                    init?(stringValue: String) {
+                        switch stringValue {
+                        case "x", "y": return nil  // see UndocumentedCodingKey
+                        default: self = .undocumented(stringValue)
+                        }
+                    }
+
+                    var stringValue: String {
+                        switch self {
+                        case .x: "x"
+                        case .y: "y"
+                        case .undocumented(let name): name
+                        }
+                    }
                 }
 
                 public init(from decoder: any Decoder) throws {
                     let container = try decoder.container(keyedBy: CodingKeys.self)
                     self.x = try container.decode(Double.self, forKey: .x)
                     self.y = try container.decode(Double.self, forKey: .y)
-                    self.additionalProperties = try AdditionalProperties.decode(
-                        from: decoder, knownKeys: Set(CodingKeys.allCases.map(\.rawValue)))
+                    self.additionalProperties = try container.decodeUndocumented()
                 }
 
                 public func encode(to encoder: any Encoder) throws {
-                    // Unknown keys first: a documented key written after one of them wins.
-                    try AdditionalProperties.encode(additionalProperties, to: encoder)
                     var container = encoder.container(keyedBy: CodingKeys.self)
+                    // Undocumented keys first: a documented key written after one of them wins.
+                    try container.encodeUndocumented(additionalProperties)
                     try container.encode(self.x, forKey: .x)
                     try container.encode(self.y, forKey: .y)
                 }
@@ -289,42 +318,78 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable {
                 }
             }
 
-            private enum CodingKeys: String, CodingKey, CaseIterable {
+            private enum CodingKeys: UndocumentedCodingKey {
                 case type
                 case points
                 case closed
                 case label
                 case fill
+                case undocumented(String)
+
+                init?(stringValue: String) {
+                    switch stringValue {
+                    case "type", "points", "closed", "label", "fill": return nil  // see UndocumentedCodingKey
+                    default: self = .undocumented(stringValue)
+                    }
+                }
+
+                var stringValue: String {
+                    switch self {
+                    case .type: "type"
+                    case .points: "points"
+                    case .closed: "closed"
+                    case .label: "label"
+                    case .fill: "fill"
+                    case .undocumented(let name): name
+                    }
+                }
             }
 
             public init(from decoder: any Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
                 self.points = try container.decode([ShapesWidget.Shape.Polygon.Point].self, forKey: .points)
                 self.closed = try container.decode(Bool.self, forKey: .closed)
-                self.label = try container.decode(String?.self, forKey: .label)
+                self.label = try container.decodeOrNull(String.self, forKey: .label)
                 self.fill = try container.decodeIfPresent(ShapesWidget.Shape.Polygon.Fill.self, forKey: .fill)
                 try container.decodeConstant("polygon", forKey: .type)
-                self.additionalProperties = try AdditionalProperties.decode(
-                    from: decoder, knownKeys: Set(CodingKeys.allCases.map(\.rawValue)))
+                self.additionalProperties = try container.decodeUndocumented()
             }
 
             public func encode(to encoder: any Encoder) throws {
-                // Unknown keys first: a documented key written after one of them wins.
-                try AdditionalProperties.encode(additionalProperties, to: encoder)
                 var container = encoder.container(keyedBy: CodingKeys.self)
+                // Undocumented keys first: a documented key written after one of them wins.
+                try container.encodeUndocumented(additionalProperties)
                 try container.encode(self.points, forKey: .points)
                 try container.encode(self.closed, forKey: .closed)
-                try container.encode(self.label, forKey: .label)
+                try container.encodeOrNull(self.label, forKey: .label)
                 try container.encodeIfPresent(self.fill, forKey: .fill)
                 try container.encode("polygon", forKey: .type)
             }
         }
 
-        private enum CodingKeys: String, CodingKey {
+        private enum CodingKeys: UndocumentedCodingKey {
             case radius
             case rounded
             case side
             case type
+            case undocumented(String)
+
+            init?(stringValue: String) {
+                switch stringValue {
+                case "radius", "rounded", "side", "type": return nil  // see UndocumentedCodingKey
+                default: self = .undocumented(stringValue)
+                }
+            }
+
+            var stringValue: String {
+                switch self {
+                case .radius: "radius"
+                case .rounded: "rounded"
+                case .side: "side"
+                case .type: "type"
+                case .undocumented(let name): name
+                }
+            }
         }
 
         public init(from decoder: any Decoder) throws {
@@ -332,11 +397,11 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable {
                 self = try .unknown(JSONValue(from: decoder))
                 return
             }
-            let keys = AdditionalProperties.keys(of: decoder)
+            let undocumented = container.allKeys
             switch try? container.decode(String.self, forKey: .type) {
-            case "circle" where keys.isSubset(of: ["type", "radius"]):
+            case "circle" where undocumented.isEmpty && !container.contains(.rounded) && !container.contains(.side):
                 self = try .circle(radius: container.decode(Double.self, forKey: .radius))
-            case "square" where keys.isSubset(of: ["type", "side", "rounded"]):
+            case "square" where undocumented.isEmpty && !container.contains(.radius):
                 self = try .square(side: container.decode(Double.self, forKey: .side), rounded: container.decodeNullable(Bool.self, forKey: .rounded))
             case "polygon":
                 self = try .polygon(ShapesWidget.Shape.Polygon(from: decoder))
@@ -376,38 +441,53 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable {
             self.additionalProperties = additionalProperties
         }
 
-        private enum CodingKeys: String, CodingKey, CaseIterable {
+        private enum CodingKeys: UndocumentedCodingKey {
             case name
             case email
+            case undocumented(String)
+
+            init?(stringValue: String) {
+                switch stringValue {
+                case "name", "email": return nil  // see UndocumentedCodingKey
+                default: self = .undocumented(stringValue)
+                }
+            }
+
+            var stringValue: String {
+                switch self {
+                case .name: "name"
+                case .email: "email"
+                case .undocumented(let name): name
+                }
+            }
         }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.name = try container.decode(String.self, forKey: .name)
             self.email = try container.decodeNullable(String.self, forKey: .email)
-            self.additionalProperties = try AdditionalProperties.decode(
-                from: decoder, knownKeys: Set(CodingKeys.allCases.map(\.rawValue)))
+            self.additionalProperties = try container.decodeUndocumented()
         }
 
         public func encode(to encoder: any Encoder) throws {
-            // Unknown keys first: a documented key written after one of them wins.
-            try AdditionalProperties.encode(additionalProperties, to: encoder)
             var container = encoder.container(keyedBy: CodingKeys.self)
+            // Undocumented keys first: a documented key written after one of them wins.
+            try container.encodeUndocumented(additionalProperties)
             try container.encode(self.name, forKey: .name)
             try container.encodeNullable(self.email, forKey: .email)
         }
     }
 
-    private enum CodingKeys: String, CodingKey, CaseIterable {
+    private enum CodingKeys: UndocumentedCodingKey {
         case id
         case object
         case `default`
-        case self_ = "self"
+        case self_
         case `class`
         case `protocol`
-        case _1stPlace = "1st_place"
-        case imageURL = "image_url"
-        case additionalProperties_ = "additional_properties"
+        case _1stPlace
+        case imageURL
+        case additionalProperties_
         case metadata
         case size
         case ratio
@@ -418,13 +498,46 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable {
         case voice
         case shape
         case owner
+        case undocumented(String)
+
+        init?(stringValue: String) {
+            switch stringValue {
+            case "id", "object", "default", "self", "class", "protocol", "1st_place", "image_url", "additional_properties", "metadata", "size", "ratio", "tags", "matrix", "anything", "prompt", "voice", "shape", "owner": return nil  // see UndocumentedCodingKey
+            default: self = .undocumented(stringValue)
+            }
+        }
+
+        var stringValue: String {
+            switch self {
+            case .id: "id"
+            case .object: "object"
+            case .`default`: "default"
+            case .self_: "self"
+            case .`class`: "class"
+            case .`protocol`: "protocol"
+            case ._1stPlace: "1st_place"
+            case .imageURL: "image_url"
+            case .additionalProperties_: "additional_properties"
+            case .metadata: "metadata"
+            case .size: "size"
+            case .ratio: "ratio"
+            case .tags: "tags"
+            case .matrix: "matrix"
+            case .anything: "anything"
+            case .prompt: "prompt"
+            case .voice: "voice"
+            case .shape: "shape"
+            case .owner: "owner"
+            case .undocumented(let name): name
+            }
+        }
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.id = try container.decode(String.self, forKey: .id)
         self.default = try container.decode(Bool.self, forKey: .`default`)
-        self.self_ = try container.decode(String?.self, forKey: .self_)
+        self.self_ = try container.decodeOrNull(String.self, forKey: .self_)
         self.class = try container.decodeIfPresent(String.self, forKey: .`class`)
         self.protocol = try container.decodeNullable(String.self, forKey: .`protocol`)
         self._1stPlace = try container.decodeIfPresent(Int.self, forKey: ._1stPlace)
@@ -439,19 +552,18 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable {
         self.prompt = try container.decode(ShapesWidget.Prompt.self, forKey: .prompt)
         self.voice = try container.decodeIfPresent(ShapesWidget.Voice.self, forKey: .voice)
         self.shape = try container.decode(ShapesWidget.Shape.self, forKey: .shape)
-        self.owner = try container.decode(ShapesWidget.Owner?.self, forKey: .owner)
+        self.owner = try container.decodeOrNull(ShapesWidget.Owner.self, forKey: .owner)
         try container.decodeConstant("widget", forKey: .object)
-        self.additionalProperties = try AdditionalProperties.decode(
-            from: decoder, knownKeys: Set(CodingKeys.allCases.map(\.rawValue)))
+        self.additionalProperties = try container.decodeUndocumented()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        // Unknown keys first: a documented key written after one of them wins.
-        try AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
+        // Undocumented keys first: a documented key written after one of them wins.
+        try container.encodeUndocumented(additionalProperties)
         try container.encode(self.id, forKey: .id)
         try container.encode(self.default, forKey: .`default`)
-        try container.encode(self.self_, forKey: .self_)
+        try container.encodeOrNull(self.self_, forKey: .self_)
         try container.encodeIfPresent(self.class, forKey: .`class`)
         try container.encodeNullable(self.protocol, forKey: .`protocol`)
         try container.encodeIfPresent(self._1stPlace, forKey: ._1stPlace)
@@ -466,7 +578,7 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable {
         try container.encode(self.prompt, forKey: .prompt)
         try container.encodeIfPresent(self.voice, forKey: .voice)
         try container.encode(self.shape, forKey: .shape)
-        try container.encode(self.owner, forKey: .owner)
+        try container.encodeOrNull(self.owner, forKey: .owner)
         try container.encode("widget", forKey: .object)
     }
 }
