@@ -40,13 +40,9 @@ public struct URLSessionTransport: HTTPTransport {
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPResponse, any Error>) in
                 let task = session.dataTask(with: urlRequest) { data, response, error in
-                    continuation.resume(with: Self.result(data, response, error, ending: exchange.complete()))
+                    exchange.finish(with: Self.result(data, response, error))
                 }
-                if let ending = exchange.attach(task) {
-                    continuation.resume(throwing: Self.failure(for: ending))
-                } else {
-                    task.resume()
-                }
+                if exchange.start(task, continuation: continuation) { task.resume() }
             }
         } onCancel: {
             exchange.end(.cancelled)
@@ -58,8 +54,7 @@ public struct URLSessionTransport: HTTPTransport {
         timeout.isFinite && timeout > 0 ? min(timeout, 365 * 24 * 3600) : nil
     }
 
-    private static func result(_ data: Data?, _ response: URLResponse?, _ error: (any Error)?, ending: Exchange.Ending?) -> Result<HTTPResponse, any Error> {
-        if let ending { return .failure(failure(for: ending)) }
+    private static func result(_ data: Data?, _ response: URLResponse?, _ error: (any Error)?) -> Result<HTTPResponse, any Error> {
         if let error { return .failure(error) }
         guard let http = response as? HTTPURLResponse else { return .failure(URLError(.badServerResponse)) }
         var headers: [String: String] = [:]
@@ -69,46 +64,66 @@ public struct URLSessionTransport: HTTPTransport {
         return .success(HTTPResponse(statusCode: http.statusCode, headers: headers, body: data ?? Data()))
     }
 
-    private static func failure(for ending: Exchange.Ending) -> any Error {
-        switch ending {
-        case .timedOut: return URLError(.timedOut)
-        case .cancelled: return CancellationError()
-        }
-    }
 }
 
 /// The state of one data task shared by its completion handler, its deadline and task cancellation.
+/// Whichever comes first resumes the caller, at once: a deadline or a cancellation does not wait for
+/// URLSession to report the cancelled task, which on Linux can take seconds when the machine is busy.
 private final class Exchange: @unchecked Sendable {
     enum Ending { case timedOut, cancelled }
 
     private let lock = NSLock()
     private var task: URLSessionDataTask?
-    private var endingStorage: Ending?
-    private var completed = false
+    private var continuation: CheckedContinuation<HTTPResponse, any Error>?
+    private var ending: Ending?
+    private var finished = false
 
-    /// Marks the task finished and returns why it was ended early, if it was; later `end` calls do nothing.
-    func complete() -> Ending? {
-        lock.withLock {
-            completed = true
-            return endingStorage
+    /// Remembers the task and the caller; returns false, resuming the caller, when the exchange already ended
+    /// (the task must not start).
+    func start(_ task: URLSessionDataTask, continuation: CheckedContinuation<HTTPResponse, any Error>) -> Bool {
+        let early: Ending? = lock.withLock {
+            if let ending {
+                finished = true
+                return ending
+            }
+            self.task = task
+            self.continuation = continuation
+            return nil
         }
+        guard let early else { return true }
+        continuation.resume(throwing: Self.error(for: early))
+        return false
     }
 
-    /// Remembers the task; returns the ending instead when the exchange already ended (the task must not start).
-    func attach(_ task: URLSessionDataTask) -> Ending? {
-        lock.withLock {
-            if endingStorage == nil { self.task = task }
-            return endingStorage
-        }
+    /// The task's outcome, unless the exchange ended before.
+    func finish(with result: Result<HTTPResponse, any Error>) {
+        resume { $0.resume(with: result) }
     }
 
-    /// Ends the exchange (the first reason wins) and cancels the task.
+    /// Ends the exchange (the first reason wins): resumes the caller with the reason and cancels the task.
     func end(_ reason: Ending) {
         let task: URLSessionDataTask? = lock.withLock {
-            guard !completed, endingStorage == nil else { return nil }
-            endingStorage = reason
+            if ending == nil, !finished { ending = reason }
             return self.task
         }
+        resume { $0.resume(throwing: Self.error(for: reason)) }
         task?.cancel()
+    }
+
+    private func resume(_ body: (CheckedContinuation<HTTPResponse, any Error>) -> Void) {
+        let continuation: CheckedContinuation<HTTPResponse, any Error>? = lock.withLock {
+            guard !finished else { return nil }
+            finished = true
+            defer { self.continuation = nil }
+            return self.continuation
+        }
+        if let continuation { body(continuation) }
+    }
+
+    private static func error(for ending: Ending) -> any Error {
+        switch ending {
+        case .timedOut: URLError(.timedOut)
+        case .cancelled: CancellationError()
+        }
     }
 }
