@@ -126,7 +126,7 @@ import Testing
             let result = await task.result
             #expect(throws: CancellationError.self) { try result.get() }
         }
-        #expect(seconds < 2)
+        #expect(seconds < 15)  // vs. 30 s of sleep; the margin covers CPU-heavy tests running beside this one
         #expect(server.requests.count == 1)
     }
 }
