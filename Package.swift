@@ -13,6 +13,8 @@ let package = Package(
         .library(name: "SpecwrightCore", targets: ["SpecwrightCore"]),
         .library(name: "SpecwrightRuntime", targets: ["SpecwrightRuntime"]),
         .library(name: "ChatKit", targets: ["ChatKit"]),
+        .plugin(name: "SpecwrightBuildPlugin", targets: ["SpecwrightBuildPlugin"]),
+        .plugin(name: "GenerateCodeFromSpecs", targets: ["GenerateCodeFromSpecs"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -40,12 +42,29 @@ let package = Package(
         ),
         // What generated code imports: Foundation only.
         .target(name: "SpecwrightRuntime"),
-        // The ChatKit SDK generated from Specs/ (checked in; `specwright check` keeps it current).
-        .target(name: "ChatKit", dependencies: ["SpecwrightRuntime"], path: "Generated/ChatKit"),
+        // The ChatKit SDK, generated at build time from Specs/ by this package's own build plugin. Its reviewed
+        // copy is Generated/ChatKit, which `specwright check` keeps equal to what the plugin generates.
+        .target(
+            name: "ChatKit",
+            dependencies: ["SpecwrightRuntime"],
+            exclude: ["specwright.json"],
+            plugins: ["SpecwrightBuildPlugin"]
+        ),
+        .plugin(name: "SpecwrightBuildPlugin", capability: .buildTool(), dependencies: ["specwright"]),
+        .plugin(
+            name: "GenerateCodeFromSpecs",
+            capability: .command(
+                intent: .custom(verb: "generate-code-from-specs", description: "Write the generated code of targets with a specwright.json 'output' into the package"),
+                permissions: [.writeToPackageDirectory(reason: "It writes the generated Swift code into the folders specwright.json names.")]
+            ),
+            dependencies: ["specwright"]
+        ),
         .executableTarget(
             name: "specwright",
             dependencies: [
                 "SpecwrightCore",
+                "SpecParser",
+                "SpecModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

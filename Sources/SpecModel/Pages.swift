@@ -62,16 +62,8 @@ public enum Page: Sendable, Hashable {
     case index(IndexPage)
     case guide(GuidePage)
 
-    /// The identity of the page at `path`: `chatkit/threads/retrieve.md` -> `chatkit.threads.retrieve`;
-    /// an index page is named after its folder (`chatkit/index.md` -> `chatkit`).
-    public static func id(forPath path: String) -> String {
-        var components = path.split(separator: "/").map(String.init)
-        if var last = components.popLast() {
-            if last.hasSuffix(".md") { last.removeLast(3) }
-            if last != "index" || components.isEmpty { components.append(last) }
-        }
-        return components.joined(separator: ".")
-    }
+    /// The identity of the page at `path` (see `PageIdentity`).
+    public static func id(forPath path: String) -> String { PageIdentity.id(forPath: path) }
 
     public var id: String {
         switch self {

@@ -6,10 +6,13 @@ import Synchronization
 public struct SpecFile: Sendable {
     public var path: String
     public var text: String
+    /// Where the file is on disk, when it came from disk: for diagnostics with absolute paths.
+    public var absolutePath: String?
 
-    public init(path: String, text: String) {
+    public init(path: String, text: String, absolutePath: String? = nil) {
         self.path = path
         self.text = text
+        self.absolutePath = absolutePath
     }
 }
 

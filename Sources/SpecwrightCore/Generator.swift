@@ -25,17 +25,26 @@ public enum Generator {
         public var clientName: String
         /// A folder of `NAME.mustache` files that replace the shipped templates of the same name.
         public var templatesDirectory: URL?
+        public var accessLevel: String
+        public var emitsClient: Bool
 
-        public init(moduleName: String, clientName: String = "Client", templatesDirectory: URL? = nil) {
+        public init(
+            moduleName: String, clientName: String = "Client", templatesDirectory: URL? = nil,
+            accessLevel: String = "public", emitsClient: Bool = true
+        ) {
             self.moduleName = moduleName
             self.clientName = clientName
             self.templatesDirectory = templatesDirectory
+            self.accessLevel = accessLevel
+            self.emitsClient = emitsClient
         }
     }
 
     public static func generate(_ spec: APISpec, options: Options) throws -> GeneratedModule {
         let renderer = try TemplateRenderer(overridesIn: options.templatesDirectory)
-        let module = ModuleRenderer.render(spec, options: RenderOptions(moduleName: options.moduleName, clientName: options.clientName))
+        let module = ModuleRenderer.render(spec, options: RenderOptions(
+            moduleName: options.moduleName, clientName: options.clientName,
+            accessLevel: options.accessLevel, emitsClient: options.emitsClient))
         func render(_ files: [FileModel]) -> [GeneratedFile] {
             files.map { GeneratedFile(name: $0.fileName, contents: renderer.render($0)) }
         }

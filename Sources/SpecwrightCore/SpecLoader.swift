@@ -32,7 +32,8 @@ public enum SpecLoader {
                 do {
                     let data = try Data(contentsOf: entry.url)
                     // Invalid UTF-8 is repaired, not rejected: the parser reports what it cannot read.
-                    files.append(SpecFile(path: entry.relative, text: String(decoding: data, as: UTF8.self)))
+                    files.append(SpecFile(path: entry.relative, text: String(decoding: data, as: UTF8.self),
+                                          absolutePath: entry.url.standardizedFileURL.path))
                 } catch {
                     diagnostics.append(Diagnostic(.error, .unreadableFile, at: SourceLocation(file: entry.relative, line: 1),
                                                   "cannot read file: \(error.localizedDescription)"))

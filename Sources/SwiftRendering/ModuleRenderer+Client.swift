@@ -35,7 +35,7 @@ extension ModuleRenderer {
             resources: paths.map(resource),
             rootResource: resource([])
         )
-        return FileModel(fileName: "Client.swift", source: "the resource tree of all endpoint pages", template: "client",
+        return FileModel(fileName: PageIdentity.clientFileName, source: "the resource tree of all endpoint pages", template: "client",
                          imports: Self.imports, declarations: [], resourceExtensions: [], client: client, tests: [],
                          testedModule: nil, suiteType: nil, suiteName: nil)
     }

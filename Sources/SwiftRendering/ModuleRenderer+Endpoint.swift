@@ -10,6 +10,7 @@ extension ModuleRenderer {
 
     /// An endpoint page's file: the types it declares and the method it adds to its resource.
     mutating func endpointFile(_ endpoint: Endpoint) -> (FileModel, ResourceExtensionModel) {
+        // (The extension is dropped by the caller when the client is not generated.)
         var scope = TypeBuilder.Scope(qualifiedName: nil)
         let stem = naming.endpointStem(endpoint)
         let fallback = Naming.resourcePath(endpoint).map { SwiftNames.type($0) }.joined()
@@ -35,11 +36,15 @@ extension ModuleRenderer {
             }
             pageTypes[endpoint.id] = returnType
         }
-        let method = self.method(endpoint, stem: stem, returnType: returnType, cursorPage: cursorPage, scope: &scope)
+        // Without the client, the method (and the parameter and body types only it uses) is not declared.
+        let method = options.emitsClient
+            ? self.method(endpoint, stem: stem, returnType: returnType, cursorPage: cursorPage, scope: &scope)
+            : nil
         let file = FileModel(fileName: Naming.fileName(for: endpoint.id), source: endpoint.location.file, template: "types",
                              imports: Self.imports, declarations: scope.declarations, resourceExtensions: [],
                              client: nil, tests: [], testedModule: nil, suiteType: nil, suiteName: nil)
-        return (file, ResourceExtensionModel(resourceType: naming.resourceTypeName(Naming.resourcePath(endpoint)), methods: [method]))
+        return (file, ResourceExtensionModel(resourceType: naming.resourceTypeName(Naming.resourcePath(endpoint)),
+                                             methods: method.map { [$0] } ?? []))
     }
 
     static func isCursorPage(_ schema: Schema) -> Bool {

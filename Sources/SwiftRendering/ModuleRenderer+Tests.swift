@@ -37,7 +37,7 @@ extension ModuleRenderer {
             + spec.indexes.map { ($0.id, $0.location.file) } + spec.guides.map { ($0.id, $0.location.file) }
         for (pageID, file) in pages where sources[pageID] == nil { sources[pageID] = file }
         return sources.keys.sorted().map { pageID in
-            FileModel(fileName: pageID + ".RoundTripTests.swift", source: sources[pageID] ?? pageID, template: "roundTripTests",
+            FileModel(fileName: PageIdentity.testFileName(forPath: sources[pageID] ?? pageID), source: sources[pageID] ?? pageID, template: "roundTripTests",
                       imports: ["Foundation", "SpecwrightRuntime", "Testing"], declarations: [], resourceExtensions: [],
                       client: nil, tests: byPage[pageID] ?? [], testedModule: options.moduleName,
                       suiteType: SwiftNames.type(pageID) + "Examples",

@@ -7,10 +7,16 @@ public struct RenderOptions: Sendable {
     public var moduleName: String
     /// The name of the root client type.
     public var clientName: String
+    /// `public`, `package` or `internal`: the access level of every generated declaration.
+    public var accessLevel: String
+    /// Whether to generate the client (`Client.swift` and the endpoint methods); without it, only types.
+    public var emitsClient: Bool
 
-    public init(moduleName: String, clientName: String = "Client") {
+    public init(moduleName: String, clientName: String = "Client", accessLevel: String = "public", emitsClient: Bool = true) {
         self.moduleName = moduleName
         self.clientName = clientName
+        self.accessLevel = accessLevel
+        self.emitsClient = emitsClient
     }
 }
 
@@ -52,7 +58,7 @@ public struct ModuleRenderer {
         }
         for endpoint in spec.endpoints {
             guard var file = endpointFiles[endpoint.id] else { continue }
-            file.resourceExtensions = extensions[endpoint.id] ?? []
+            if options.emitsClient { file.resourceExtensions = extensions[endpoint.id] ?? [] }
             files.append(file)
         }
         // Index and guide pages declare nothing, but get their (empty) file too: the set of files follows
@@ -62,9 +68,14 @@ public struct ModuleRenderer {
                                    imports: Self.imports, declarations: [], resourceExtensions: [],
                                    client: nil, tests: [], testedModule: nil, suiteType: nil, suiteName: nil))
         }
-        files.append(clientFile())
-        let tests = testFiles()
-        return RenderedModule(libraryFiles: files.sorted { $0.fileName < $1.fileName }, testFiles: tests)
+        if options.emitsClient { files.append(clientFile()) }
+        let access = options.accessLevel
+        let library = files.sorted { $0.fileName < $1.fileName }.map { file in
+            var file = file
+            file.accessLevel = access
+            return file
+        }
+        return RenderedModule(libraryFiles: library, testFiles: testFiles())
     }
 
     static let imports = ["Foundation", "SpecwrightRuntime"]

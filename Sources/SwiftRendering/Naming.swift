@@ -41,7 +41,7 @@ struct Naming {
     }
 
     /// `chatkit.threads.object` -> `chatkit.threads.object.swift`: unique per module, derived from the
-    /// page alone so that the build plugin can name outputs before generating.
+    /// page alone so that the build plugin can name outputs before generating (see `PageIdentity`).
     static func fileName(for pageID: String) -> String { pageID + ".swift" }
 
     /// The prefix that names types of a group: the index page's title (`ChatKit`), else the folder name.

@@ -21,6 +21,8 @@ public struct FileModel: Sendable, Hashable {
     public var suiteType: String?
     /// The suite's display name, a string literal.
     public var suiteName: String?
+    /// The access level of every declaration: `public`, `package` or `internal`.
+    public var accessLevel: String = "public"
 }
 
 /// A type declaration: exactly one of the three kinds is set (templates select it with a section).

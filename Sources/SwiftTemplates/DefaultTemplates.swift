@@ -57,23 +57,23 @@ public enum DefaultTemplates {
     {{#docLines}}
     /// {{.}}
     {{/docLines}}
-    nonisolated public struct {{name}}: {{conformances}}{{#cursorPage}}, CursorPage{{/cursorPage}} {
+    nonisolated {{access}} struct {{name}}: {{conformances}}{{#cursorPage}}, CursorPage{{/cursorPage}} {
     {{#properties}}
     {{#docLines}}
         /// {{.}}
     {{/docLines}}
-        public var {{name}}: {{type}}
+        {{access}} var {{name}}: {{type}}
     {{/properties}}
     {{#constants}}
     {{#docLines}}
         /// {{.}}
     {{/docLines}}
-        public var {{name}}: String { {{literal}} }
+        {{access}} var {{name}}: String { {{literal}} }
     {{/constants}}
         /// Keys the docs do not list, kept so that decoding and encoding again loses nothing.
-        public var additionalProperties: [String: JSONValue]
+        {{access}} var additionalProperties: [String: JSONValue]
 
-        public init({{initParameters}}) {
+        {{access}} init({{initParameters}}) {
     {{#properties}}
             self.{{name}} = {{name}}
     {{/properties}}
@@ -81,8 +81,8 @@ public enum DefaultTemplates {
         }
     {{#cursorPage}}
 
-        public var items: [{{itemType}}] { {{itemsProperty}} }
-        public var nextCursor: String? { {{cursorExpression}} }
+        {{access}} var items: [{{itemType}}] { {{itemsProperty}} }
+        {{access}} var nextCursor: String? { {{cursorExpression}} }
     {{/cursorPage}}
     {{#nestedLines}}
         {{.}}
@@ -111,7 +111,7 @@ public enum DefaultTemplates {
             }
         }
 
-        public init(from decoder: any Decoder) throws {
+        {{access}} init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
     {{#properties}}
             {{decodeStatement}}
@@ -122,7 +122,7 @@ public enum DefaultTemplates {
             self.additionalProperties = try container.decodeUndocumented()
         }
 
-        public func encode(to encoder: any Encoder) throws {
+        {{access}} func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             // Undocumented keys first: a documented key written after one of them wins.
             try container.encodeUndocumented(additionalProperties)
@@ -141,14 +141,14 @@ public enum DefaultTemplates {
     {{#docLines}}
     /// {{.}}
     {{/docLines}}
-    nonisolated public enum {{name}}: OpenEnum {
+    nonisolated {{access}} enum {{name}}: OpenEnum {
     {{#cases}}
         case {{name}}
     {{/cases}}
         /// A value the docs do not list, kept as it was sent.
         case unknown(String)
 
-        public init(rawValue: String) {
+        {{access}} init(rawValue: String) {
             switch rawValue {
     {{#cases}}
             case {{literal}}: self = .{{name}}
@@ -157,7 +157,7 @@ public enum DefaultTemplates {
             }
         }
 
-        public var rawValue: String {
+        {{access}} var rawValue: String {
             switch self {
     {{#cases}}
             case .{{name}}: {{literal}}
@@ -173,7 +173,7 @@ public enum DefaultTemplates {
     {{#docLines}}
     /// {{.}}
     {{/docLines}}
-    nonisolated public enum {{name}}: Codable, Hashable, Sendable {
+    nonisolated {{access}} enum {{name}}: Codable, Hashable, Sendable {
     {{#cases}}
     {{#docLines}}
         /// {{.}}
@@ -210,7 +210,7 @@ public enum DefaultTemplates {
             }
         }
 
-        public init(from decoder: any Decoder) throws {
+        {{access}} init(from decoder: any Decoder) throws {
             guard let container = try? decoder.container(keyedBy: CodingKeys.self) else {
                 self = try .unknown(JSONValue(from: decoder))
                 return
@@ -227,7 +227,7 @@ public enum DefaultTemplates {
             }
         }
 
-        public func encode(to encoder: any Encoder) throws {
+        {{access}} func encode(to encoder: any Encoder) throws {
             switch self {
     {{#cases}}
             case {{pattern}}:
@@ -249,7 +249,7 @@ public enum DefaultTemplates {
     {{/discriminatorKey}}
     {{^discriminatorKey}}
 
-        public init(from decoder: any Decoder) throws {
+        {{access}} init(from decoder: any Decoder) throws {
             let single = try decoder.singleValueContainer()
     {{#cases}}
             if let value = try? single.decode({{shapeType}}.self) {
@@ -260,7 +260,7 @@ public enum DefaultTemplates {
             self = .unknown(try single.decode(JSONValue.self))
         }
 
-        public func encode(to encoder: any Encoder) throws {
+        {{access}} func encode(to encoder: any Encoder) throws {
             switch self {
     {{#cases}}
             case {{pattern}}:
@@ -279,7 +279,7 @@ public enum DefaultTemplates {
     {{#docLines}}
     /// {{.}}
     {{/docLines}}
-    public func {{name}}({{parameters}}) async throws -> {{returnType}} {
+    {{access}} func {{name}}({{parameters}}) async throws -> {{returnType}} {
     {{#validations}}
         {{.}}
     {{/validations}}
@@ -304,7 +304,7 @@ public enum DefaultTemplates {
     {{#docLines}}
     /// {{.}}
     {{/docLines}}
-    public func {{name}}({{parameters}}) -> {{sequenceType}} {
+    {{access}} func {{name}}({{parameters}}) -> {{sequenceType}} {
         CursorPageSequence(after: {{afterParameter}}) { cursor in
             try await self.{{baseMethod}}({{callArguments}}).value
         }
@@ -320,18 +320,18 @@ public enum DefaultTemplates {
     {{#docLines}}
     /// {{.}}
     {{/docLines}}
-    nonisolated public struct {{name}}: Sendable, CustomStringConvertible {
+    nonisolated {{access}} struct {{name}}: Sendable, CustomStringConvertible {
         /// The server the docs' examples call, with the API version.
-        public static let defaultBaseURL = URL(string: {{defaultBaseURL}})!
+        {{access}} static let defaultBaseURL = URL(string: {{defaultBaseURL}})!
 
         /// The engine every request goes through: configuration, retries, errors.
-        public let core: APIClient
+        {{access}} let core: APIClient
 
-        public init(configuration: ClientConfiguration) {
+        {{access}} init(configuration: ClientConfiguration) {
             self.core = APIClient(configuration: configuration)
         }
 
-        public init(
+        {{access}} init(
             apiKey: String,
             baseURL: URL = {{name}}.defaultBaseURL,
             headers: [String: String] = [:],
@@ -347,20 +347,20 @@ public enum DefaultTemplates {
 
         /// A client whose API key comes from `{{apiKeyEnvironmentVariableName}}` (the variable the docs use), or nil
         /// when it is unset.
-        public init?(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        {{access}} init?(environment: [String: String] = ProcessInfo.processInfo.environment) {
             guard let apiKey = environment[{{apiKeyEnvironmentVariable}}], !apiKey.isEmpty else { return nil }
             self.init(apiKey: apiKey)
         }
     {{/apiKeyEnvironmentVariable}}
 
-        public var description: String { "{{name}}(\(core.configuration))" }
+        {{access}} var description: String { "{{name}}(\(core.configuration))" }
     {{#rootResource}}
     {{#children}}
 
     {{#docLines}}
         /// {{.}}
     {{/docLines}}
-        public var {{property}}: {{typeName}} { {{typeName}}(core: core) }
+        {{access}} var {{property}}: {{typeName}} { {{typeName}}(core: core) }
     {{/children}}
     {{/rootResource}}
     }
@@ -369,14 +369,14 @@ public enum DefaultTemplates {
     {{#docLines}}
     /// {{.}}
     {{/docLines}}
-    nonisolated public struct {{typeName}}: Sendable {
+    nonisolated {{access}} struct {{typeName}}: Sendable {
         let core: APIClient
     {{#children}}
 
     {{#docLines}}
         /// {{.}}
     {{/docLines}}
-        public var {{property}}: {{typeName}} { {{typeName}}(core: core) }
+        {{access}} var {{property}}: {{typeName}} { {{typeName}}(core: core) }
     {{/children}}
     }
     {{/resources}}

@@ -44,26 +44,32 @@ public struct TemplateRenderer: Sendable {
     /// The Swift text of one file: the template's output with trailing spaces removed from every line and
     /// runs of blank lines collapsed, ending in exactly one newline.
     public func render(_ file: FileModel) -> String {
-        var extra: [String: Any] = ["declarationLines": blockLines(file.declarations.map(render))]
+        let access = file.accessLevel
+        var extra: [String: Any] = ["declarationLines": blockLines(file.declarations.map { render($0, access: access) })]
         let extensions = file.resourceExtensions.map { resourceExtension in
             Layered(base: resourceExtension, extra: [
-                "methodLines": Array(blockLines(resourceExtension.methods.map { run("method", $0) }).dropFirst()),
+                "methodLines": Array(blockLines(resourceExtension.methods.map {
+                    run("method", Layered(base: $0, extra: ["access": access]))
+                }).dropFirst()),
+                "access": access,
             ])
         }
         extra["resourceExtensions"] = extensions
+        extra["access"] = access
         return Self.tidy(run(file.template, Layered(base: file, extra: extra)))
     }
 
     /// One declaration, with its nested declarations laid out first.
-    private func render(_ declaration: DeclarationModel) -> String {
+    private func render(_ declaration: DeclarationModel, access: String) -> String {
+        let nested = { (declarations: [DeclarationModel]) in self.blockLines(declarations.map { self.render($0, access: access) }) }
         if let model = declaration.structType {
-            return run("struct", Layered(base: model, extra: ["nestedLines": blockLines(model.nested.map(render))]))
+            return run("struct", Layered(base: model, extra: ["nestedLines": nested(model.nested), "access": access]))
         }
         if let model = declaration.unionType {
-            return run("union", Layered(base: model, extra: ["nestedLines": blockLines(model.nested.map(render))]))
+            return run("union", Layered(base: model, extra: ["nestedLines": nested(model.nested), "access": access]))
         }
         if let model = declaration.enumType {
-            return run("enum", model)
+            return run("enum", Layered(base: model, extra: ["access": access]))
         }
         return ""
     }

@@ -1,13 +1,29 @@
 import ArgumentParser
 import Foundation
 import SpecModel
+import SpecParser
 
-enum DiagnosticPrinter {
-    /// Prints diagnostics to standard error and fails with exit code 1 when one is an error.
-    static func finish(_ diagnostics: [Diagnostic], printWarnings: Bool, summary: Bool = false) throws {
+/// Prints diagnostics as compilers do, `file:line:column: severity: message`, to standard error.
+struct DiagnosticPrinter {
+    /// Absolute paths by relative path, when diagnostics should name files absolutely (build logs, editors).
+    var absolute: [String: String] = [:]
+
+    init(files: [SpecFile] = [], absolutePaths: Bool = false) {
+        guard absolutePaths else { return }
+        for file in files { if let path = file.absolutePath { absolute[file.path] = path } }
+    }
+
+    func line(_ diagnostic: Diagnostic) -> String {
+        var diagnostic = diagnostic
+        if let path = absolute[diagnostic.location.file] { diagnostic.location.file = path }
+        return diagnostic.description
+    }
+
+    /// Prints the diagnostics (warnings too when asked) and fails with exit code 1 when one is an error.
+    func finish(_ diagnostics: [Diagnostic], printWarnings: Bool, summary: Bool = false) throws {
         var text = ""
         for diagnostic in diagnostics where printWarnings || diagnostic.severity == .error {
-            text += diagnostic.description + "\n"
+            text += line(diagnostic) + "\n"
         }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count
@@ -16,12 +32,12 @@ enum DiagnosticPrinter {
         if errors > 0 { throw ExitCode(1) }
     }
 
-    /// Prints the errors among `diagnostics` and fails when there is one; counts the warnings.
-    static func failOnErrors(_ diagnostics: [Diagnostic]) throws {
+    /// Prints the errors (and warnings when asked), or counts the warnings; fails when there is an error.
+    func failOnErrors(_ diagnostics: [Diagnostic], printWarnings: Bool) throws {
         let warnings = diagnostics.filter { $0.severity == .warning }.count
-        if warnings > 0 {
+        if warnings > 0, !printWarnings {
             FileHandle.standardError.write(Data("\(warnings) warning\(warnings == 1 ? "" : "s") in the specs (specwright lint shows them)\n".utf8))
         }
-        try finish(diagnostics, printWarnings: false)
+        try finish(diagnostics, printWarnings: printWarnings)
     }
 }

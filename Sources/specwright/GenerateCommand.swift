@@ -8,18 +8,23 @@ struct GenerateCommand: ParsableCommand {
         commandName: "generate",
         abstract: "Generate a Swift SDK (types, client, round-trip tests) from the specs.",
         discussion: """
-            Nothing is written when a spec has an error. Files are written only when their bytes change, and \
-            generated files that are no longer generated are removed; other files are never touched.
+            Give the specs, --output and --module, or a specwright.json with --config (options given here win \
+            over it). Nothing is written when a spec has an error. Files are written only when their bytes \
+            change, and generated files that are no longer generated are removed; other files are never touched.
             """
     )
 
-    @OptionGroup var specs: SpecPaths
+    @Argument(help: "Spec files or folders (folders are read recursively).")
+    var paths: [String] = []
+
+    @Option(name: .long, help: "A specwright.json to read specs, module, output and the rest from.")
+    var config: String?
 
     @Option(name: .long, help: "Folder for the library's Swift files.")
-    var output: String
+    var output: String?
 
     @Option(name: .long, help: "The generated module's name, as the package's target calls it.")
-    var module: String
+    var module: String?
 
     @Option(name: .long, help: "Folder for the generated round-trip tests (none are written without it).")
     var testsOutput: String?
@@ -27,20 +32,76 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .long, help: "Folder of NAME.mustache files that replace the shipped templates.")
     var templates: String?
 
-    @Option(name: .long, help: "Name of the root client type.")
-    var clientName: String = "Client"
+    @Option(name: .long, help: "Name of the root client type (default Client).")
+    var clientName: String?
+
+    @Option(name: .long, help: "public, package or internal (default public).")
+    var accessLevel: String?
+
+    @Option(name: .long, parsing: .upToNextOption, help: "What to generate: types, client, tests (default types client).")
+    var emit: [String] = []
+
+    @Flag(name: .long, help: "Print diagnostics with absolute paths (for build logs and editors).")
+    var absolutePaths = false
+
+    @Flag(name: .long, help: "Print warnings too, not only errors.")
+    var warnings = false
 
     func run() throws {
-        let spec = try Pipeline.model(paths: specs.paths)
-        try DiagnosticPrinter.failOnErrors(spec.diagnostics)
-        let generated = try Generator.generate(spec, options: .init(
-            moduleName: module, clientName: clientName, templatesDirectory: templates.map { URL(fileURLWithPath: $0) }))
-        let library = try OutputWriter.write(generated.library, to: URL(fileURLWithPath: output))
-        var summary = "\(output): \(library.written.count) written, \(library.unchanged.count) unchanged, \(library.removed.count) removed"
-        if let testsOutput {
-            let tests = try OutputWriter.write(generated.tests, to: URL(fileURLWithPath: testsOutput))
-            summary += "; \(testsOutput): \(tests.written.count) written, \(tests.unchanged.count) unchanged, \(tests.removed.count) removed"
+        var settings = try config.map { try GeneratorConfiguration.load(URL(fileURLWithPath: $0)) }
+        if settings == nil, paths.isEmpty { throw ValidationError("give spec paths, or --config") }
+        if var loaded = settings {
+            if let accessLevel { loaded.accessLevel = accessLevel }
+            if let clientName { loaded.clientName = clientName }
+            if !emit.isEmpty { loaded.emit = try Self.parts(emit) }
+            settings = loaded
         }
-        FileHandle.standardError.write(Data((summary + "\n").utf8))
+        let specPaths = paths.isEmpty ? (settings?.specs.map { settings!.resolve($0).path } ?? []) : paths
+        guard let moduleName = module ?? settings?.module else { throw ValidationError("give --module (or 'module' in the configuration)") }
+        let outputPath = output ?? settings?.output.map { settings!.resolve($0).path }
+        // An --output given here (the build plugin's) means "write there only": the configuration's checked-in
+        // tests folder is for `generate --config` alone.
+        let testsPath = testsOutput ?? (output == nil ? settings?.testsOutput.map { settings!.resolve($0).path } : nil)
+        let parts = try settings?.emit ?? (emit.isEmpty ? [.types, .client] : Self.parts(emit))
+        guard let outputPath else { throw ValidationError("give --output (or 'output' in the configuration)") }
+
+        let (spec, files) = try Pipeline.load(paths: specPaths)
+        let printer = DiagnosticPrinter(files: files, absolutePaths: absolutePaths)
+        try printer.failOnErrors(spec.diagnostics, printWarnings: warnings)
+        var options = settings?.generatorOptions(moduleName: moduleName)
+            ?? Generator.Options(moduleName: moduleName, emitsClient: parts.contains(.client))
+        if let templates { options.templatesDirectory = URL(fileURLWithPath: templates) }
+        if settings == nil {
+            options.accessLevel = accessLevel ?? "public"
+            options.clientName = clientName ?? "Client"
+        }
+        guard ["public", "package", "internal"].contains(options.accessLevel) else {
+            throw ValidationError("--access-level takes public, package or internal")
+        }
+        let generated = try Generator.generate(spec, options: options)
+
+        var summary: [String] = []
+        let writesLibrary = parts.contains(.types) || parts.contains(.client)
+        if writesLibrary {
+            let report = try OutputWriter.write(generated.library, to: URL(fileURLWithPath: outputPath))
+            summary.append("\(outputPath): \(report.written.count) written, \(report.unchanged.count) unchanged, \(report.removed.count) removed")
+        }
+        if parts.contains(.tests) || testsPath != nil, let testsFolder = writesLibrary ? testsPath : outputPath {
+            let report = try OutputWriter.write(generated.tests, to: URL(fileURLWithPath: testsFolder))
+            summary.append("\(testsFolder): \(report.written.count) written, \(report.unchanged.count) unchanged, \(report.removed.count) removed")
+        }
+        FileHandle.standardError.write(Data((summary.joined(separator: "; ") + "\n").utf8))
+    }
+
+    static func parts(_ names: [String]) throws -> Set<GeneratorConfiguration.Part> {
+        var parts: Set<GeneratorConfiguration.Part> = []
+        for name in names.flatMap({ $0.split(separator: ",").map(String.init) }) {
+            guard let part = GeneratorConfiguration.Part(rawValue: name) else {
+                throw ValidationError("--emit takes types, client and tests, not '\(name)'")
+            }
+            parts.insert(part)
+        }
+        if parts.contains(.client) { parts.insert(.types) }
+        return parts
     }
 }

@@ -14,6 +14,6 @@ struct IRCommand: ParsableCommand {
     func run() throws {
         let spec = try Pipeline.model(paths: specs.paths)
         FileHandle.standardOutput.write(Data(IRJSON.prettyBytes(spec)))
-        try DiagnosticPrinter.finish(spec.diagnostics, printWarnings: false)
+        try DiagnosticPrinter().finish(spec.diagnostics, printWarnings: false)
     }
 }

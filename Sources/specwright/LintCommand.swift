@@ -12,6 +12,6 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         let spec = try Pipeline.model(paths: specs.paths)
-        try DiagnosticPrinter.finish(spec.diagnostics, printWarnings: true, summary: true)
+        try DiagnosticPrinter().finish(spec.diagnostics, printWarnings: true, summary: true)
     }
 }
