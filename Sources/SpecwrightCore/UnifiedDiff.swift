@@ -67,10 +67,11 @@ public enum UnifiedDiff {
         while i < midA.count || j < midB.count {
             if i < midA.count, j < midB.count, midA[i] == midB[j] {
                 operations.append(Operation(kind: .same, oldLine: prefix + i, newLine: prefix + j)); i += 1; j += 1
-            } else if j < midB.count, i == midA.count || table[i][j + 1] >= table[i + 1][j] {
-                operations.append(Operation(kind: .insert, oldLine: prefix + i, newLine: prefix + j)); j += 1
-            } else {
+            } else if i < midA.count, j == midB.count || table[i + 1][j] >= table[i][j + 1] {
+                // Deletions before insertions, as diff -u prints a changed line.
                 operations.append(Operation(kind: .delete, oldLine: prefix + i, newLine: prefix + j)); i += 1
+            } else {
+                operations.append(Operation(kind: .insert, oldLine: prefix + i, newLine: prefix + j)); j += 1
             }
         }
         for k in 0..<suffix {
