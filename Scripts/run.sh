@@ -8,4 +8,4 @@ swift build --product specwright
 .build/debug/specwright lint Specs
 .build/debug/specwright ir Specs > .build/Specs.ir.json
 echo "Wrote the intermediate model of Specs/ to .build/Specs.ir.json" >&2
-.build/debug/specwright generate Specs --module ChatKit --output Generated/ChatKit --tests-output Generated/ChatKitTests
+.build/debug/specwright generate --config Sources/ChatKit/specwright.json
