@@ -10,6 +10,7 @@ public enum DefaultTemplates {
         "header": header,
         "types": types,
         "struct": structure,
+        "codingKeys": codingKeys,
         "enum": openEnum,
         "union": union,
         "method": method,
@@ -52,6 +53,33 @@ public enum DefaultTemplates {
     {{/resourceExtensions}}
     """#
 
+    /// The coding keys of a struct or a discriminated union (written for a type's body, at its indentation).
+    static let codingKeys = #"""
+    {{% CONTENT_TYPE: TEXT}}
+        private enum CodingKeys: UndocumentedCodingKey {
+    {{#codingKeys}}
+            case {{name}}
+    {{/codingKeys}}
+            case undocumented(String)
+
+            init?(stringValue: String) {
+                switch stringValue {
+                case {{documentedKeys}}: return nil  // see UndocumentedCodingKey
+                default: self = .undocumented(stringValue)
+                }
+            }
+
+            var stringValue: String {
+                switch self {
+    {{#codingKeys}}
+                case .{{name}}: {{literal}}
+    {{/codingKeys}}
+                case .undocumented(let name): name
+                }
+            }
+        }
+    """#
+
     static let structure = #"""
     {{% CONTENT_TYPE: TEXT}}
     {{#docLines}}
@@ -88,28 +116,8 @@ public enum DefaultTemplates {
         {{.}}
     {{/nestedLines}}
 
-        private enum CodingKeys: UndocumentedCodingKey {
-    {{#codingKeys}}
-            case {{name}}
-    {{/codingKeys}}
-            case undocumented(String)
+    {{> codingKeys}}
 
-            init?(stringValue: String) {
-                switch stringValue {
-                case {{documentedKeys}}: return nil  // see UndocumentedCodingKey
-                default: self = .undocumented(stringValue)
-                }
-            }
-
-            var stringValue: String {
-                switch self {
-    {{#codingKeys}}
-                case .{{name}}: {{literal}}
-    {{/codingKeys}}
-                case .undocumented(let name): name
-                }
-            }
-        }
 
         {{access}} init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -187,28 +195,8 @@ public enum DefaultTemplates {
     {{/nestedLines}}
     {{#discriminatorKey}}
 
-        private enum CodingKeys: UndocumentedCodingKey {
-    {{#codingKeys}}
-            case {{name}}
-    {{/codingKeys}}
-            case undocumented(String)
+    {{> codingKeys}}
 
-            init?(stringValue: String) {
-                switch stringValue {
-                case {{documentedKeys}}: return nil  // see UndocumentedCodingKey
-                default: self = .undocumented(stringValue)
-                }
-            }
-
-            var stringValue: String {
-                switch self {
-    {{#codingKeys}}
-                case .{{name}}: {{literal}}
-    {{/codingKeys}}
-                case .undocumented(let name): name
-                }
-            }
-        }
 
         {{access}} init(from decoder: any Decoder) throws {
             guard let container = try? decoder.container(keyedBy: CodingKeys.self) else {

@@ -16,7 +16,7 @@ struct PageParserRobustnessTests {
         let lines = [
             "# List items",
             "",
-            "Source: https://platform.openai.com/docs/api-reference/things/items/list",
+            "Source: https://example.com/docs/things/items/list",
             "",
             "`GET /v1/things/{thing_id}/items`",
             "",

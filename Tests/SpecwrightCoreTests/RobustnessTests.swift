@@ -13,7 +13,7 @@ struct PipelineRobustnessTests {
         let lines = [
             "# List \(name)",
             "",
-            "Source: https://platform.openai.com/docs/api-reference/\(name)/list",
+            "Source: https://example.com/docs/\(name)/list",
             "",
             "`GET /v1/\(name)`",
             "",
