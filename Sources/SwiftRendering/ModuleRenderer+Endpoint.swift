@@ -25,15 +25,14 @@ extension ModuleRenderer {
                 var preferred = stem + "Response"
                 if Self.isCursorPage(schema), let items = schema.property(named: "data")?.schema.itemSchema,
                    let itemType = types.existingName(for: items) {
-                    preferred = itemType + "Page"
+                    // A nested item type (`Owner.User`) gives its own last name: `UserPage`.
+                    preferred = (itemType.split(separator: ".").last.map(String.init) ?? itemType) + "Page"
                 }
                 let name = types.claimTopLevelName(preferred, fallbackPrefix: fallback)
                 returnType = types.typeReference(for: schema, suggestedName: name, in: &scope)
             }
-            cursorPage = Self.cursorPage(schema, types: types)
-            if let page = cursorPage, let index = scope.declarations.firstIndex(where: { $0.structType?.name == returnType }) {
-                scope.declarations[index].structType?.cursorPage = page
-            }
+            // Every cursor-shaped struct conforms to CursorPage where it is declared (see TypeBuilder.structure).
+            if types.cursorPageTypes.contains(returnType) { cursorPage = Self.cursorPage(schema, types: types) }
             pageTypes[endpoint.id] = returnType
         }
         // Without the client, the method (and the parameter and body types only it uses) is not declared.
@@ -47,32 +46,11 @@ extension ModuleRenderer {
                                              methods: method.map { [$0] } ?? []))
     }
 
-    static func isCursorPage(_ schema: Schema) -> Bool {
-        schema.kind == .object && schema.property(named: "data")?.schema.kind == .array
-            && schema.property(named: "has_more")?.schema.kind == .boolean && schema.property(named: "last_id")?.schema.kind == .string
-    }
+    static func isCursorPage(_ schema: Schema) -> Bool { TypeBuilder.isCursorPage(schema) }
 
-    /// A list response with `data`, `has_more` and `last_id` pages by cursor.
     static func cursorPage(_ schema: Schema, types: TypeBuilder) -> CursorPageModel? {
-        guard schema.kind == .object,
-              let data = schema.property(named: "data"), data.schema.kind == .array, let items = data.schema.itemSchema,
-              let hasMore = schema.property(named: "has_more"), hasMore.schema.kind == .boolean, hasMore.required,
-              !hasMore.schema.nullable,
-              let lastID = schema.property(named: "last_id"), lastID.schema.kind == .string
-        else { return nil }
-        let itemType = types.existingName(for: items) ?? Self.scalarType(items)
-        guard let itemType else { return nil }
-        let cursor = lastID.required && !lastID.schema.nullable ? "lastID" : (lastID.schema.nullable && !lastID.required ? "lastID?.value" : "lastID")
-        return CursorPageModel(itemType: itemType, itemsProperty: "data", cursorExpression: cursor)
-    }
-
-    private static func scalarType(_ schema: Schema) -> String? {
-        switch schema.kind {
-        case .string: "String"
-        case .integer: "Int"
-        case .number: "Double"
-        case .boolean: "Bool"
-        default: nil
-        }
+        guard let items = schema.property(named: "data")?.schema.itemSchema, let itemType = types.existingName(for: items)
+            ?? TypeBuilder.scalarType(items) else { return nil }
+        return TypeBuilder.cursorPageModel(schema, itemType: itemType)
     }
 }

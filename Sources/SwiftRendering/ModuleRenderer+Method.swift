@@ -63,9 +63,15 @@ extension ModuleRenderer {
             }
             if parameter.location == .query {
                 let key = SwiftNames.stringLiteral(parameter.name)
-                if valueType.hasPrefix("[") {
+                let arrayName = parameter.name.hasSuffix("[]") ? parameter.name : parameter.name + "[]"
+                if valueType.hasPrefix("[String: ") {
+                    // An object in the query is written member by member: `effective_at[gt]=1`.
+                    let unwrapped = optional ? "(\(member) ?? [:])" : member
+                    let base = SwiftNames.stringLiteral(parameter.name).dropLast()
+                    queryStatements.append("for (name, value) in \(unwrapped).sorted(by: { $0.key < $1.key }) { query.add(\(base)[\\(name)]\", value.stringValue ?? value.description) }")
+                } else if valueType.hasPrefix("[") {
                     let unwrapped = optional ? "\(member) ?? []" : member
-                    queryStatements.append("for element in \(unwrapped) { query.add(\(SwiftNames.stringLiteral(parameter.name + "[]")), element) }")
+                    queryStatements.append("for element in \(unwrapped) { query.add(\(SwiftNames.stringLiteral(arrayName)), element) }")
                 } else {
                     queryStatements.append("query.add(\(key), \(member))")
                 }

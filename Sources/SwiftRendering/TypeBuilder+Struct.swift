@@ -80,6 +80,13 @@ extension TypeBuilder {
             parameters.append(parameter)
         }
         parameters.append("additionalProperties: [String: JSONValue] = [:]")
+        // A list response with `data`, `has_more` and `last_id` pages by cursor, wherever it is declared.
+        var cursorPage: CursorPageModel?
+        if Self.isCursorPage(schema), let data = properties.first(where: { $0.name == "data" }),
+           data.type.hasPrefix("["), data.type.hasSuffix("]") {
+            cursorPage = Self.cursorPageModel(schema, itemType: String(data.type.dropFirst().dropLast()))
+            cursorPageTypes.insert(qualifiedName)
+        }
         return StructModel(
             name: name,
             docLines: DocComment.lines(schema.description),
@@ -90,8 +97,36 @@ extension TypeBuilder {
             codingKeys: codingKeys,
             documentedKeys: codingKeys.map(\.literal).joined(separator: ", "),
             nested: scope.declarations,
-            cursorPage: nil
+            cursorPage: cursorPage
         )
+    }
+
+    /// `data` (an array), `has_more` (a required, non-null boolean) and `last_id` (a string).
+    static func isCursorPage(_ schema: Schema) -> Bool {
+        guard schema.kind == .object,
+              let data = schema.property(named: "data"), data.required, data.schema.kind == .array, !data.schema.nullable,
+              let hasMore = schema.property(named: "has_more"), hasMore.schema.kind == .boolean, hasMore.required,
+              !hasMore.schema.nullable,
+              let lastID = schema.property(named: "last_id"), lastID.schema.kind == .string
+        else { return false }
+        return true
+    }
+
+    static func cursorPageModel(_ schema: Schema, itemType: String) -> CursorPageModel {
+        let lastID = schema.property(named: "last_id")
+        let required = lastID?.required ?? false, nullable = lastID?.schema.nullable ?? false
+        let cursor = !required && nullable ? "lastID?.value" : "lastID"
+        return CursorPageModel(itemType: itemType, itemsProperty: "data", cursorExpression: cursor)
+    }
+
+    static func scalarType(_ schema: Schema) -> String? {
+        switch schema.kind {
+        case .string: "String"
+        case .integer: "Int"
+        case .number: "Double"
+        case .boolean: "Bool"
+        default: nil
+        }
     }
 }
 

@@ -11,6 +11,8 @@ final class TypeBuilder {
     private(set) var namesByShape: [String: String] = [:]
     /// Top-level names taken, so that two pages never declare the same name.
     private var topLevelNames: Set<String> = []
+    /// Qualified names of the structs declared with `CursorPage` conformance.
+    var cursorPageTypes: Set<String> = []
 
     /// Names that must not be used at the top level: they would shadow Swift or Foundation types that
     /// generated and user code refer to.
@@ -56,7 +58,16 @@ final class TypeBuilder {
         var declarations: [DeclarationModel] = []
         var usedNames: Set<String> = []
 
+        /// Names a nested type cannot have: `Outer.Type` and `Outer.Protocol` mean the metatype, `Self` and
+        /// `Any` are the language's own.
+        static let unusableNames: Set<String> = ["Type", "Protocol", "Self", "Any", "Sendable", "Codable", "Hashable"]
+
         mutating func uniqueName(_ preferred: String) -> String {
+            var preferred = preferred
+            if Self.unusableNames.contains(preferred) {
+                let outer = qualifiedName?.split(separator: ".").last.map(String.init) ?? ""
+                preferred = outer + preferred
+            }
             var name = preferred
             var counter = 2
             while usedNames.contains(name) {
