@@ -3,10 +3,16 @@ import SpecModel
 import SwiftRendering
 import SwiftTemplates
 
+public typealias RenderStatistics = SwiftRendering.RenderStatistics
+
 /// What `generate` makes: the library's Swift files and its round-trip tests, in memory.
 public struct GeneratedModule: Sendable {
     public var library: [GeneratedFile]
     public var tests: [GeneratedFile]
+    public var statistics: RenderStatistics
+
+    /// Lines of Swift in the library files.
+    public var libraryLines: Int { library.reduce(0) { $0 + $1.contents.utf8.reduce(0) { $1 == 10 ? $0 + 1 : $0 } } }
 }
 
 public struct GeneratedFile: Sendable, Hashable {
@@ -48,6 +54,6 @@ public enum Generator {
         func render(_ files: [FileModel]) -> [GeneratedFile] {
             files.map { GeneratedFile(name: $0.fileName, contents: renderer.render($0)) }
         }
-        return GeneratedModule(library: render(module.libraryFiles), tests: render(module.testFiles))
+        return GeneratedModule(library: render(module.libraryFiles), tests: render(module.testFiles), statistics: module.statistics)
     }
 }

@@ -4,7 +4,8 @@ import SpecModel
 extension ModuleRenderer {
     /// One test file per page with JSON examples: each example decoded into its documented type, encoded
     /// again and compared as JSON values. Examples the lint reports as not conforming are known issues.
-    func testFiles() -> [FileModel] {
+    func testFiles() -> ([FileModel], RenderStatistics) {
+        var statistics = RenderStatistics()
         var byPage: [String: [RoundTripTestModel]] = [:]
         var sources: [String: String] = [:]
         for finding in ExampleLint.findings(for: spec) {
@@ -13,12 +14,20 @@ extension ModuleRenderer {
             let pageID = Page.id(forPath: example.location.file)
             guard let typeName = testedType(schema, pageID: pageID) else { continue }
             var tests = byPage[pageID, default: []]
+            // An example that is not JSON has nothing to round-trip (the lint reports it); whether a lenient
+            // decoder happens to accept it says nothing about the types.
+            if finding.syntaxError != nil {
+                statistics.examplesInvalid += 1
+                continue
+            }
             var reason: String?
-            if let error = finding.syntaxError {
-                reason = "not valid JSON: \(error.message)"
-            } else {
+            do {
                 let breaking = finding.mismatches.filter(Self.breaksRoundTrip)
-                if !breaking.isEmpty {
+                if breaking.isEmpty {
+                    statistics.examplesRoundTripped += 1
+                } else {
+                    statistics.examplesDefective += 1
+                    for category in Set(breaking.map(\.reason.category)) { statistics.defectsByCategory[category, default: 0] += 1 }
                     reason = "the lint reports: " + breaking.map(\.message).joined(separator: "; ")
                 }
             }
@@ -36,13 +45,14 @@ extension ModuleRenderer {
         let pages = spec.endpoints.map { ($0.id, $0.location.file) } + spec.objects.map { ($0.id, $0.location.file) }
             + spec.indexes.map { ($0.id, $0.location.file) } + spec.guides.map { ($0.id, $0.location.file) }
         for (pageID, file) in pages where sources[pageID] == nil { sources[pageID] = file }
-        return sources.keys.sorted().map { pageID in
+        let files = sources.keys.sorted().map { pageID in
             FileModel(fileName: PageIdentity.testFileName(forPath: sources[pageID] ?? pageID), source: sources[pageID] ?? pageID, template: "roundTripTests",
                       imports: ["Foundation", "SpecwrightRuntime", "Testing"], declarations: [], resourceExtensions: [],
                       client: nil, tests: byPage[pageID] ?? [], testedModule: options.moduleName,
                       suiteType: SwiftNames.type(pageID) + "Examples",
                       suiteName: SwiftNames.stringLiteral("Examples of " + (sources[pageID] ?? pageID)))
         }
+        return (files, statistics)
     }
 
     /// Whether the generated types fail on a value with this defect. They keep keys the docs do not list,

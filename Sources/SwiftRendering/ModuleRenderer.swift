@@ -24,6 +24,27 @@ public struct RenderOptions: Sendable {
 public struct RenderedModule: Sendable {
     public var libraryFiles: [FileModel]
     public var testFiles: [FileModel]
+    public var statistics: RenderStatistics
+}
+
+/// What the generator made of the docs, for the summary `generate --summary` prints.
+public struct RenderStatistics: Sendable, Equatable {
+    public var pages = 0
+    public var endpoints = 0
+    /// Structs, enums and unions declared.
+    public var typesDeclared = 0
+    /// Schemas (objects, enums, unions) that reused the type of an identical structure instead of declaring one.
+    public var schemasMerged = 0
+    /// JSON examples whose round-trip test is expected to pass.
+    public var examplesRoundTripped = 0
+    /// Examples whose defects break decoding: their tests are known issues.
+    public var examplesDefective = 0
+    /// The same examples by the lint's categories of their defects (an example can have several).
+    public var defectsByCategory: [String: Int] = [:]
+    /// Examples that are not JSON at all (no test).
+    public var examplesInvalid = 0
+
+    public init() {}
 }
 
 /// Turns the intermediate model into the render model: names, types, the client's resource tree, tests.
@@ -75,7 +96,13 @@ public struct ModuleRenderer {
             file.accessLevel = access
             return file
         }
-        return RenderedModule(libraryFiles: library, testFiles: testFiles())
+        let (tests, exampleCounts) = testFiles()
+        var statistics = exampleCounts
+        statistics.pages = spec.endpoints.count + spec.objects.count + spec.indexes.count + spec.guides.count
+        statistics.endpoints = spec.endpoints.count
+        statistics.typesDeclared = types.declaredTypes
+        statistics.schemasMerged = types.reusedSchemas
+        return RenderedModule(libraryFiles: library, testFiles: tests, statistics: statistics)
     }
 
     static let imports = ["Foundation", "SpecwrightRuntime"]

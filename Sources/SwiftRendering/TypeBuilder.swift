@@ -13,6 +13,9 @@ final class TypeBuilder {
     private var topLevelNames: Set<String> = []
     /// Qualified names of the structs declared with `CursorPage` conformance.
     var cursorPageTypes: Set<String> = []
+    /// How many types were declared, and how many schemas reused a type of the same structure.
+    private(set) var declaredTypes = 0
+    private(set) var reusedSchemas = 0
 
     /// Names that must not be used at the top level: they would shadow Swift or Foundation types that
     /// generated and user code refer to.
@@ -87,7 +90,11 @@ final class TypeBuilder {
     /// its qualified name. Only objects, enums and unions declare types; `declare` is for those.
     func declare(_ schema: Schema, named name: String, in scope: inout Scope) -> String {
         let key = Self.typeKey(schema)
-        if let existing = namesByShape[key] { return existing }
+        if let existing = namesByShape[key] {
+            reusedSchemas += 1
+            return existing
+        }
+        declaredTypes += 1
         let local = scope.qualifiedName == nil ? name : scope.uniqueName(name)
         let qualified = scope.qualify(local)
         namesByShape[key] = qualified

@@ -47,7 +47,12 @@ struct GenerateCommand: ParsableCommand {
     @Flag(name: .long, help: "Print warnings too, not only errors.")
     var warnings = false
 
+    @Flag(name: .long, help: "Print what was generated: pages, types, merged schemas, lines, examples, time.")
+    var summary = false
+
     func run() throws {
+        let clock = ContinuousClock()
+        let started = clock.now
         var settings = try config.map { try GeneratorConfiguration.load(URL(fileURLWithPath: $0)) }
         if settings == nil, paths.isEmpty { throw ValidationError("give spec paths, or --config") }
         if var loaded = settings {
@@ -91,6 +96,27 @@ struct GenerateCommand: ParsableCommand {
             summary.append("\(testsFolder): \(report.written.count) written, \(report.unchanged.count) unchanged, \(report.removed.count) removed")
         }
         FileHandle.standardError.write(Data((summary.joined(separator: "; ") + "\n").utf8))
+        if self.summary {
+            let elapsed = clock.now - started
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            print(Self.summary(generated, seconds: seconds))
+        }
+    }
+
+    static func summary(_ module: GeneratedModule, seconds: Double) -> String {
+        let statistics = module.statistics
+        let defective = statistics.examplesDefective
+        var lines = [
+            "pages: \(statistics.pages) (\(statistics.endpoints) endpoints)",
+            "types declared: \(statistics.typesDeclared); schemas merged into an identical type: \(statistics.schemasMerged)",
+            "generated: \(module.libraryLines) lines in \(module.library.count) files, \(module.tests.count) test files",
+            "examples: \(statistics.examplesRoundTripped) round-tripped, \(defective) defective (known issues), \(statistics.examplesInvalid) not JSON",
+        ]
+        for (category, count) in statistics.defectsByCategory.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
+            lines.append("  with a defect of kind '\(category)': \(count)")
+        }
+        lines.append(String(format: "generation time: %.3f s", seconds))
+        return lines.joined(separator: "\n")
     }
 
     static func parts(_ names: [String]) throws -> Set<GeneratorConfiguration.Part> {
