@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 import SpecModel
 import SwiftRendering
 import SwiftTemplates
@@ -51,8 +53,14 @@ public enum Generator {
         let module = ModuleRenderer.render(spec, options: RenderOptions(
             moduleName: options.moduleName, clientName: options.clientName,
             accessLevel: options.accessLevel, emitsClient: options.emitsClient))
+        // Files are laid out independently: on all cores, in a stable order.
         func render(_ files: [FileModel]) -> [GeneratedFile] {
-            files.map { GeneratedFile(name: $0.fileName, contents: renderer.render($0)) }
+            let rendered = Mutex<[Int: GeneratedFile]>([:])
+            DispatchQueue.concurrentPerform(iterations: files.count) { index in
+                let file = GeneratedFile(name: files[index].fileName, contents: renderer.render(files[index]))
+                rendered.withLock { $0[index] = file }
+            }
+            return rendered.withLock { done in files.indices.compactMap { done[$0] } }
         }
         return GeneratedModule(library: render(module.libraryFiles), tests: render(module.testFiles), statistics: module.statistics)
     }
