@@ -1,8 +1,12 @@
+import Dispatch
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
+private let systemWrite = Glibc.write  // `write` alone would name FileHandle-style methods in scope
 #elseif canImport(Darwin)
 import Darwin
+private let systemWrite = Darwin.write
 #endif
 
 /// Writes generated files into a folder the way a build system wants them: only files whose bytes change are
@@ -33,41 +37,42 @@ public enum OutputWriter {
     /// Makes `directory` hold exactly `files` among the generated files in it.
     public static func write(_ files: [GeneratedFile], to directory: URL) throws -> Report {
         let manager = FileManager.default
-        var report = Report()
         do {
             try manager.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
             throw WriteError.cannotWrite(directory.path, error.localizedDescription)
         }
+        let existing = Set((try? manager.contentsOfDirectory(atPath: directory.path)) ?? [])
         // Check everything before changing anything.
-        for file in files {
+        for file in files where existing.contains(file.name) {
             let url = directory.appendingPathComponent(file.name)
-            if manager.fileExists(atPath: url.path), !isGenerated(url) {
-                throw WriteError.notGenerated(url.path)
-            }
+            if !isGenerated(url) { throw WriteError.notGenerated(url.path) }
         }
-        for file in files.sorted(by: { $0.name < $1.name }) {
-            let url = directory.appendingPathComponent(file.name)
-            let data = Data(file.contents.utf8)
-            if let existing = try? Data(contentsOf: url), existing == data {
-                report.unchanged.append(file.name)
-                continue
+        // Files are independent: compared and written on all cores.
+        enum Outcome { case written, unchanged, failed(WriteError) }
+        let outcomes = Mutex<[String: Outcome]>([:])
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let file = files[index]
+            let path = directory.appendingPathComponent(file.name).path
+            let outcome: Outcome
+            if existing.contains(file.name), let current = readFile(path), current.elementsEqual(file.contents.utf8) {
+                outcome = .unchanged
+            } else if let error = replaceFile(path, with: file.contents, in: directory.path, name: file.name) {
+                outcome = .failed(error)
+            } else {
+                outcome = .written
             }
-            let temporary = directory.appendingPathComponent(".\(file.name).\(UUID().uuidString).tmp")
-            do {
-                try data.write(to: temporary)
-                // rename(2) replaces the old file in one step: readers see the old or the new bytes, never a mix.
-                guard rename(temporary.path, url.path) == 0 else {
-                    throw WriteError.cannotWrite(url.path, String(cString: strerror(errno)))
-                }
-            } catch {
-                try? manager.removeItem(at: temporary)
-                throw WriteError.cannotWrite(url.path, error.localizedDescription)
+            outcomes.withLock { $0[file.name] = outcome }
+        }
+        var report = Report()
+        for (name, outcome) in outcomes.withLock({ $0 }).sorted(by: { $0.key < $1.key }) {
+            switch outcome {
+            case .written: report.written.append(name)
+            case .unchanged: report.unchanged.append(name)
+            case .failed(let error): throw error
             }
-            report.written.append(file.name)
         }
         let keep = Set(files.map(\.name))
-        let existing = (try? manager.contentsOfDirectory(atPath: directory.path)) ?? []
         for name in existing.sorted() where name.hasSuffix(".swift") && !keep.contains(name) {
             let url = directory.appendingPathComponent(name)
             guard isGenerated(url) else { continue }
@@ -75,6 +80,46 @@ public enum OutputWriter {
             report.removed.append(name)
         }
         return report
+    }
+
+    /// The file's bytes, or nil when it cannot be read.
+    private static func readFile(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 { return nil }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: buffer[0..<count])
+        }
+    }
+
+    /// Writes `text` to a temporary file beside `path` and renames it over `path`: rename(2) replaces the old
+    /// file in one step, so readers see the old or the new bytes, never a mix, and a failure leaves the old file.
+    private static func replaceFile(_ path: String, with text: String, in directory: String, name: String) -> WriteError? {
+        let temporary = "\(directory)/.\(name).\(getpid()).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { return .cannotWrite(path, String(cString: strerror(errno))) }
+        var text = text
+        let complete = text.withUTF8 { bytes -> Bool in
+            var offset = 0
+            while offset < bytes.count {
+                let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written <= 0 { return false }
+                offset += written
+            }
+            return true
+        }
+        let closed = close(descriptor) == 0
+        guard complete, closed, rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            return .cannotWrite(path, reason)
+        }
+        return nil
     }
 
     /// Whether the file starts with the generator's marker.
