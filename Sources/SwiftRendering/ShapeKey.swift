@@ -1,3 +1,4 @@
+import JSONSyntax
 import SpecModel
 
 /// A schema's structure without its prose: two schemas with the same key decode the same JSON into the
@@ -13,7 +14,12 @@ enum ShapeKey {
         key += schema.kind.rawValue
         if schema.nullable { key += "?" }
         if let values = schema.enumValues {
-            key += "<" + values.map { "\($0)" }.joined(separator: ",") + ">"
+            key += "<"
+            for value in values {
+                key += JSONWriter.compact(value)  // not "\(value)": that describes through reflection, slowly
+                key += ","
+            }
+            key += ">"
         }
         if let properties = schema.properties {
             key += "{"
