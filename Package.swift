@@ -107,6 +107,8 @@ let package = Package(
             path: "Benchmarks/ChatKitCodable"
         ),
         .testTarget(name: "ChatKitClientTests", dependencies: ["ChatKit", "SpecwrightRuntime", "LoopbackServer"]),
+        // The generated client of Tests/EmitterGoldens/Specs/media (bodies, bytes, event streams) on loopback.
+        .testTarget(name: "EmitterGoldenClientTests", dependencies: ["EmitterGoldenShapes", "SpecwrightRuntime", "LoopbackServer"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -37,6 +37,9 @@ public struct Schema: Sendable, Hashable {
     public var constraints: Constraints
     /// The docs cut the schema here (`- ...`): more fields exist than are listed.
     public var truncated: Bool
+    /// The string is a file's bytes, not text: a file part of a `multipart/form-data` body (the format writes
+    /// files as `(string)` and says so in the description; see `FileFields`).
+    public var isFile: Bool = false
     /// Where the schema is written (the field line, marker or media-type heading).
     public var location: SourceLocation
 

@@ -81,8 +81,9 @@ extension PageParser {
         let (leading, mediaTypes) = Section.split(section.blocks, level: 3)
         for block in leading { notUnderstood("\(Self.describe(block)) before a media type in '## Request body'", at: block.start) }
         return mediaTypes.map { media in
-            RequestBody(mediaType: media.title, schema: bodySchema(media.blocks, at: media.heading.start),
-                        location: location(media.heading.start))
+            var schema = bodySchema(media.blocks, at: media.heading.start)
+            if media.title.hasPrefix("multipart/") { FileFields.mark(in: &schema) }
+            return RequestBody(mediaType: media.title, schema: schema, location: location(media.heading.start))
         }
     }
 

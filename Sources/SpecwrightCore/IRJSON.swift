@@ -184,6 +184,7 @@ public enum IRJSON {
         if let value = bounds.minItems { members.append(.init("minItems", .number(String(value)))) }
         if let value = bounds.maxItems { members.append(.init("maxItems", .number(String(value)))) }
         if schema.truncated { members.append(.init("truncated", .bool(true))) }
+        if schema.isFile { members.append(.init("format", .string("binary"))) }
         members.append(.init("source", .string(schema.location.fileAndLine)))
         return .object(members)
     }

@@ -45,6 +45,60 @@ public struct APIClient: Sendable, CustomStringConvertible, CustomDebugStringCon
     /// Sends `request` with the same retries and errors as `send`, returning the 2xx response undecoded
     /// (for endpoints that return files or no body).
     public func sendRaw(_ request: EndpointRequest, options: RequestOptions? = nil) async throws -> HTTPResponse {
+        let transport = configuration.transport
+        return try await withRetries(request, options: options) { httpRequest in
+            let response = try await transport.send(httpRequest)
+            return response.isSuccess ? .success(response) : .failure(response)
+        }
+    }
+
+    /// Sends `request` with the same retries and errors as `send`, returning once a 2xx status and its headers
+    /// are in; the body arrives in chunks (large files, event streams). Retries happen only before that point.
+    public func sendStreamed(_ request: EndpointRequest, options: RequestOptions? = nil) async throws -> StreamedResponse {
+        let transport = configuration.transport
+        return try await withRetries(request, options: options) { httpRequest in
+            let response = try await transport.stream(httpRequest)
+            // An error body is small; it is read whole for the error.
+            return response.isSuccess ? .success(response) : .failure(try await response.collected(upTo: 1 << 20))
+        }
+    }
+
+    /// Sends `request` and streams its `text/event-stream` body as `Event`s (see `EventStream`).
+    public func sendEvents<Event: Decodable & Sendable>(
+        _ request: EndpointRequest,
+        options: RequestOptions? = nil,
+        as type: Event.Type = Event.self
+    ) async throws -> EventStream<Event> {
+        var request = request
+        if request.headers.keys.allSatisfy({ $0.lowercased() != "accept" }) { request.headers["Accept"] = "text/event-stream" }
+        return EventStream(try await sendStreamed(request, options: options))
+    }
+
+    /// Sends `request` and returns a 2xx body whole, as bytes.
+    public func sendData(_ request: EndpointRequest, options: RequestOptions? = nil) async throws -> APIResponse<Data> {
+        let raw = try await sendRaw(request, options: options)
+        return APIResponse(value: raw.body, requestID: raw.header("x-request-id"), raw: raw)
+    }
+
+    /// Sends `request` and returns a 2xx body whole, as UTF-8 text (`application/sdp`, `text/plain`).
+    public func sendText(_ request: EndpointRequest, options: RequestOptions? = nil) async throws -> APIResponse<String> {
+        let raw = try await sendRaw(request, options: options)
+        return APIResponse(value: String(decoding: raw.body, as: UTF8.self), requestID: raw.header("x-request-id"), raw: raw)
+    }
+
+    enum Attempt<Success> {
+        case success(Success)
+        /// A non-2xx response.
+        case failure(HTTPResponse)
+    }
+
+    /// The retry loop of every send: one `attempt` per try, retried per the policy on retryable statuses and
+    /// transport failures, with the delay the policy and the response's headers give.
+    private func withRetries<Success>(
+        _ request: EndpointRequest,
+        options: RequestOptions?,
+        attempt send: (HTTPRequest) async throws -> Attempt<Success>
+    ) async throws -> Success {
         let httpRequest = try makeHTTPRequest(request, options: options)
         let policy = options?.retryPolicy ?? configuration.retryPolicy
         var attempt = 0
@@ -54,11 +108,14 @@ public struct APIClient: Sendable, CustomStringConvertible, CustomDebugStringCon
             var response: HTTPResponse?
             var retryable = true
             do {
-                let received = try await configuration.transport.send(httpRequest)
-                if received.isSuccess { return received }
-                response = received
-                retryable = RetryDecision.shouldRetry(received)
-                failure = Self.statusError(received)
+                switch try await send(httpRequest) {
+                case .success(let value):
+                    return value
+                case .failure(let received):
+                    response = received
+                    retryable = RetryDecision.shouldRetry(received)
+                    failure = Self.statusError(received)
+                }
             } catch {
                 guard let transportFailure = Self.transportFailure(error) else { throw CancellationError() }
                 failure = transportFailure

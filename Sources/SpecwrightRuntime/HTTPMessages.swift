@@ -62,6 +62,20 @@ public struct HTTPResponse: Sendable {
 public protocol HTTPTransport: Sendable {
     /// Sends `request` and returns the response, whatever its status.
     func send(_ request: HTTPRequest) async throws -> HTTPResponse
+
+    /// Sends `request` and returns as soon as the status and headers are in; the body follows in chunks.
+    /// `request.timeout` bounds the wait for the headers, not the body. Ending the iteration of the body
+    /// early, or cancelling the task that reads it, stops the transfer.
+    ///
+    /// The default implementation calls `send` and delivers the body as one chunk.
+    func stream(_ request: HTTPRequest) async throws -> StreamedResponse
+}
+
+extension HTTPTransport {
+    public func stream(_ request: HTTPRequest) async throws -> StreamedResponse {
+        let response = try await send(request)
+        return StreamedResponse(statusCode: response.statusCode, headers: response.headers, body: .complete(response.body))
+    }
 }
 
 /// Case-insensitive header helpers shared by requests, responses and the client.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One server-sent event (the `text/event-stream` format of the HTML standard).
-public struct ServerSentEvent: Sendable, Hashable {
+public struct ServerSentEvent: Codable, Sendable, Hashable {
     /// The `event:` field; nil for the default event type, `message`.
     public var event: String?
     /// The `data:` lines joined with newlines.
@@ -121,7 +121,8 @@ public struct ServerSentEventStream<Base: AsyncSequence & Sendable>: AsyncSequen
 }
 
 /// Typed events: each event's data decoded as JSON into `Event` (a generated union chooses the case by its
-/// `type`, and keeps events it does not know as `unknown`). OpenAI's `data: [DONE]` ends the stream.
+/// `type`, and keeps events it does not know as `unknown`). OpenAI's `data: [DONE]` ends the stream. With
+/// `Event` = `ServerSentEvent` the events come as they are, for streams whose docs name no event types.
 public struct TypedEventStream<Event: Decodable & Sendable, Base: AsyncSequence & Sendable>: AsyncSequence, Sendable
 where Base.Element == Data {
     public typealias Element = Event
@@ -137,6 +138,7 @@ where Base.Element == Data {
 
         public mutating func next() async throws -> Event? {
             guard let event = try await events.next(), event.data != "[DONE]" else { return nil }
+            if let raw = event as? Event { return raw }
             do {
                 return try decoder.decode(Event.self, from: Data(event.data.utf8))
             } catch let error as DecodingError {

@@ -19,14 +19,8 @@ public struct URLSessionTransport: HTTPTransport {
 
     /// Sends the request and returns the response whatever its status.
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        var urlRequest = URLRequest(url: request.url)
-        urlRequest.httpMethod = request.method
-        urlRequest.httpBody = request.body
-        for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
+        let urlRequest = Self.urlRequest(request)
         let deadline = Self.deadline(request.timeout)
-        // swift-corelibs-foundation truncates `timeoutInterval` to whole seconds (0.3 s becomes an immediate
-        // timeout), so URLSession gets the deadline rounded up; the task below enforces the exact deadline.
-        if let deadline { urlRequest.timeoutInterval = deadline.rounded(.up) }
 
         let exchange = Exchange()
         let timer: Task<Void, Never>? = deadline.map { seconds in
@@ -49,19 +43,34 @@ public struct URLSessionTransport: HTTPTransport {
         }
     }
 
+    static func urlRequest(_ request: HTTPRequest) -> URLRequest {
+        var urlRequest = URLRequest(url: request.url)
+        urlRequest.httpMethod = request.method
+        urlRequest.httpBody = request.body
+        for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
+        // swift-corelibs-foundation truncates `timeoutInterval` to whole seconds (0.3 s becomes an immediate
+        // timeout), so URLSession gets the deadline rounded up; callers enforce the exact deadline.
+        if let deadline = deadline(request.timeout) { urlRequest.timeoutInterval = deadline.rounded(.up) }
+        return urlRequest
+    }
+
     /// The timeout as a usable deadline, or `nil` when it is not a positive finite number of seconds.
-    private static func deadline(_ timeout: TimeInterval) -> TimeInterval? {
+    static func deadline(_ timeout: TimeInterval) -> TimeInterval? {
         timeout.isFinite && timeout > 0 ? min(timeout, 365 * 24 * 3600) : nil
     }
 
     private static func result(_ data: Data?, _ response: URLResponse?, _ error: (any Error)?) -> Result<HTTPResponse, any Error> {
         if let error { return .failure(error) }
         guard let http = response as? HTTPURLResponse else { return .failure(URLError(.badServerResponse)) }
+        return .success(HTTPResponse(statusCode: http.statusCode, headers: headers(of: http), body: data ?? Data()))
+    }
+
+    static func headers(of response: HTTPURLResponse) -> [String: String] {
         var headers: [String: String] = [:]
-        for (name, value) in http.allHeaderFields {
+        for (name, value) in response.allHeaderFields {
             if let name = name as? String { headers[name] = value as? String ?? "\(value)" }
         }
-        return .success(HTTPResponse(statusCode: http.statusCode, headers: headers, body: data ?? Data()))
+        return headers
     }
 
 }

@@ -57,17 +57,21 @@ public struct ModuleRenderer {
     let options: RenderOptions
     let naming: Naming
     let types = TypeBuilder()
+    let streamEvents: StreamEvents
     /// The Swift type each page's schemas got, for the tests: keyed by page id and response/body.
     var pageTypes: [String: String] = [:]
 
     public static func render(_ spec: APISpec, options: RenderOptions) -> RenderedModule {
-        var renderer = ModuleRenderer(spec: spec, options: options, naming: Naming(spec: spec))
+        var renderer = ModuleRenderer(spec: spec, options: options, naming: Naming(spec: spec), streamEvents: StreamEvents(spec: spec))
         return renderer.render()
     }
 
     private mutating func render() -> RenderedModule {
         var files: [FileModel] = []
-        for object in spec.objects {
+        // Objects first, events after: `Response` is the type of the response object page, not of the
+        // `response` field of the `response.completed` event that sorts before it.
+        let isEvent = { (object: ObjectPage) in StreamEvents.titledEventType(of: object) != nil }
+        for object in spec.objects.filter({ !isEvent($0) }) + spec.objects.filter(isEvent) {
             files.append(objectFile(object))
         }
         var extensions: [String: [ResourceExtensionModel]] = [:]

@@ -52,6 +52,12 @@ struct Naming {
 
     /// `The thread object` in `chatkit/threads` -> `ChatKitThread`.
     func objectTypeName(_ object: ObjectPage, types: TypeBuilder) -> String {
+        // An event page titled by its type (`response.created`, `Stream Event (transcript.text.delta)`) is named
+        // after the type, as OpenAI's SDKs name events: `ResponseCreatedEvent`.
+        if let type = StreamEvents.titledEventType(of: object) {
+            return types.claimTopLevelName(SwiftNames.type(String(type.map { $0 == "." ? "_" : $0 })) + "Event",
+                                           fallbackPrefix: groupPrefix(object.id.split(separator: ".").map(String.init)))
+        }
         var noun = object.title
         for prefix in ["The ", "the "] where noun.hasPrefix(prefix) { noun.removeFirst(prefix.count) }
         for suffix in [" object", " Object"] where noun.hasSuffix(suffix) { noun.removeLast(suffix.count) }

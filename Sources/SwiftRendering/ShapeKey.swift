@@ -13,6 +13,7 @@ enum ShapeKey {
     private static func append(_ schema: Schema, to key: inout String) {
         key += schema.kind.rawValue
         if schema.nullable { key += "?" }
+        if schema.isFile { key += "~file" }
         if let values = schema.enumValues {
             key += "<"
             for value in values {

@@ -38,6 +38,19 @@ extension TypeBuilder {
         }
     }
 
+    /// The Swift property names of an object's fields, unescaped: lowerCamelCase, with `_` appended on a clash
+    /// (with another field or the members every struct has).
+    static func memberNames(_ properties: [Property]) -> [String] {
+        // `undocumented` is the coding key case for members the docs do not list.
+        var usedMembers: Set<String> = ["additionalProperties", "undocumented"]
+        return properties.map { property in
+            var member = SwiftNames.bare(SwiftNames.member(property.name))
+            while usedMembers.contains(member) { member += "_" }
+            usedMembers.insert(member)
+            return member
+        }
+    }
+
     /// A field whose value is always one string: `object` is always `chatkit.thread`.
     static func constantValue(of property: Property) -> String? {
         guard property.required, !property.schema.nullable, property.schema.kind == .string,
@@ -51,12 +64,8 @@ extension TypeBuilder {
         var constants: [ConstantModel] = []
         var codingKeys: [CodingKeyModel] = []
         var parameters: [String] = []
-        // `undocumented` is the coding key case for members the docs do not list.
-        var usedMembers: Set<String> = ["additionalProperties", "undocumented"]
-        for property in schema.properties ?? [] {
-            var member = SwiftNames.bare(SwiftNames.member(property.name))
-            while usedMembers.contains(member) { member += "_" }
-            usedMembers.insert(member)
+        let members = Self.memberNames(schema.properties ?? [])
+        for (property, member) in zip(schema.properties ?? [], members) {
             let escaped = SwiftNames.escaped(member)
             codingKeys.append(CodingKeyModel(name: escaped, literal: SwiftNames.stringLiteral(property.name)))
             let docs = DocComment.lines(property.schema.description,

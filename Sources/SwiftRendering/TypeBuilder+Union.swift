@@ -48,7 +48,8 @@ extension TypeBuilder {
             let docs = DocComment.lines(variant.description)
             let labeled = fields.count <= Self.maximumLabeledFields
                 && fields.allSatisfy { Self.constantValue(of: $0) == nil }
-            if fields.isEmpty {
+                && !payloadUnions.contains(Self.typeKey(schema))
+            if fields.isEmpty && labeled {
                 caseKeys.append((cases.count, []))
                 cases.append(UnionCaseModel(declaration: escapedCase, docLines: docs, discriminatorLiteral: SwiftNames.stringLiteral(value),
                                             decodeExpression: ".\(escapedCase)", pattern: ".\(escapedCase)",

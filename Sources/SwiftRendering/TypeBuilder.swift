@@ -13,6 +13,9 @@ final class TypeBuilder {
     private var topLevelNames: Set<String> = []
     /// Qualified names of the structs declared with `CursorPage` conformance.
     var cursorPageTypes: Set<String> = []
+    /// Type keys of discriminated unions whose every case holds its variant's own type, however small: the
+    /// events of a stream, whose types their pages declare.
+    var payloadUnions: Set<String> = []
     /// How many types were declared, and how many schemas reused a type of the same structure.
     private(set) var declaredTypes = 0
     private(set) var reusedSchemas = 0
@@ -115,6 +118,7 @@ final class TypeBuilder {
     func typeReference(for schema: Schema, suggestedName name: String, in scope: inout Scope) -> String {
         switch schema.kind {
         case .string:
+            if schema.isFile { return "MultipartFile" }
             if let values = schema.enumValues, values.count > 1, values.allSatisfy({ if case .string = $0 { true } else { false } }) {
                 return declare(schema, named: name, in: &scope)
             }
@@ -133,6 +137,10 @@ final class TypeBuilder {
             return "[\(element)]"
         case .union:
             let variants = schema.variants ?? []
+            // `string | array<string>` of files (`image` of an image edit): one or more files.
+            if !variants.isEmpty, variants.allSatisfy({ $0.isFile || $0.itemSchema?.isFile == true }) {
+                return "[MultipartFile]"
+            }
             if variants.count == 1 {
                 return typeReference(for: variants[0], suggestedName: name, in: &scope)
             }

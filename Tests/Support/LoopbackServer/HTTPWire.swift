@@ -49,7 +49,19 @@ enum HTTPWire {
             head += "\(name): \(value)\r\n"
         }
         head += "Content-Length: \(response.body.count)\r\nConnection: close\r\n\r\n"
-        Socket.sendAll(fd, Array(head.utf8) + Array(response.body))
+        guard !response.pieces.isEmpty else {
+            Socket.sendAll(fd, Array(head.utf8) + Array(response.body))
+            shutdown(fd, Int32(SHUT_WR))
+            return
+        }
+        Socket.sendAll(fd, Array(head.utf8))
+        let body = Array(response.body)
+        var start = 0
+        for end in response.pieces.map({ min($0, body.count) }) + [body.count] where end > start {
+            if start > 0 { Thread.sleep(forTimeInterval: response.pause) }
+            Socket.sendAll(fd, Array(body[start..<end]))
+            start = end
+        }
         shutdown(fd, Int32(SHUT_WR))
     }
 

@@ -12,6 +12,9 @@ public struct ScriptedResponse: Sendable {
     public var delay: TimeInterval
     /// Close the connection without answering, for connection-failure tests.
     public var dropsConnection: Bool
+    /// Where the body is cut into separate writes, and the pause after each piece (streaming tests).
+    public var pieces: [Int] = []
+    public var pause: TimeInterval = 0
 
     /// Creates a response.
     public init(status: Int, headers: [String: String] = [:], body: Data = Data(), delay: TimeInterval = 0, dropsConnection: Bool = false) {
@@ -38,6 +41,15 @@ public struct ScriptedResponse: Sendable {
 
     /// Closes the connection without a response.
     public static let dropConnection = ScriptedResponse(status: 0, dropsConnection: true)
+
+    /// The same response, its body written in pieces that end at the byte `offsets`, with `pause` seconds
+    /// between writes (so that the client reads them separately).
+    public func written(inPiecesEndingAt offsets: [Int], pause: TimeInterval = 0.05) -> ScriptedResponse {
+        var copy = self
+        copy.pieces = offsets
+        copy.pause = pause
+        return copy
+    }
 
     /// The same response, answered after `seconds`.
     public func delayed(by seconds: TimeInterval) -> ScriptedResponse {

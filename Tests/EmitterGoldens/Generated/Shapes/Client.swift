@@ -42,8 +42,24 @@ nonisolated public struct Client: Sendable, CustomStringConvertible {
 
     public var description: String { "Client(\(core.configuration))" }
 
+    /// The `media` endpoints.
+    public var media: MediaResource { MediaResource(core: core) }
+
     /// The `shapes` endpoints.
     public var shapes: ShapesResource { ShapesResource(core: core) }
+}
+
+/// The `media` endpoints (Media).
+nonisolated public struct MediaResource: Sendable {
+    let core: APIClient
+
+    /// The `media/uploads` endpoints.
+    public var uploads: MediaUploadsResource { MediaUploadsResource(core: core) }
+}
+
+/// The `media/uploads` endpoints.
+nonisolated public struct MediaUploadsResource: Sendable {
+    let core: APIClient
 }
 
 /// The `shapes` endpoints.

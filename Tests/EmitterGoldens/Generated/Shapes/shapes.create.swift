@@ -66,6 +66,7 @@ nonisolated extension ShapesResource {
     ///
     /// - Parameters:
     ///   - groupID: The group.
+    ///   - body: The request body (application/json).
     ///   - dryRun: Check only.
     ///   - options: Timeout, retries and headers for this request only.
     /// - Returns: The [widget](widget.md).

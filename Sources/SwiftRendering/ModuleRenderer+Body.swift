@@ -1,0 +1,112 @@
+import SpecModel
+
+extension ModuleRenderer {
+    /// How a method takes and sends its request body.
+    struct BodyPlan {
+        /// `body: FileCreateRequest`
+        var parameter: String
+        /// Statements that turn `body` into bytes.
+        var statements: [String]
+        /// The `body:` argument of the request: the bytes.
+        var argument: String
+        /// The `contentType:` argument: an expression.
+        var contentType: String
+        /// The statement that sets the body's `stream` field to true, when it has one (`body.stream = true`).
+        var streamFlag: String?
+    }
+
+    /// The body a method sends when the docs offer several media types: JSON, whose types say the most, then
+    /// multipart, form, and anything else (`application/sdp`) last.
+    static func preferredBody(_ endpoint: Endpoint) -> RequestBody? {
+        let rank = { (body: RequestBody) -> Int in
+            switch BodyKind(body.mediaType) {
+            case .json: 0
+            case .multipart: 1
+            case .form: 2
+            case .text: 3
+            case .binary: 4
+            }
+        }
+        return endpoint.requestBodies.enumerated().min { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }?.element
+    }
+
+    enum BodyKind {
+        case json, multipart, form, text, binary
+
+        init(_ mediaType: String) {
+            let type = mediaType.split(separator: ";").first.map { $0.lowercased().filter { $0 != " " } } ?? ""
+            if type == "application/json" || type.hasSuffix("+json") {
+                self = .json
+            } else if type == "multipart/form-data" {
+                self = .multipart
+            } else if type == "application/x-www-form-urlencoded" {
+                self = .form
+            } else if type.hasPrefix("text/") || ["application/sdp", "application/xml", "application/jsonl"].contains(type) {
+                self = .text
+            } else {
+                self = .binary
+            }
+        }
+    }
+
+    mutating func bodyPlan(_ body: RequestBody, stem: String, scope: inout TypeBuilder.Scope) -> BodyPlan {
+        let kind = BodyKind(body.mediaType)
+        let literal = SwiftNames.stringLiteral(body.mediaType)
+        let structured = body.schema.kind == .object || body.schema.kind == .union
+        switch kind {
+        case .text where !structured:
+            return BodyPlan(parameter: "body: String", statements: [], argument: "Data(body.utf8)", contentType: literal)
+        case .binary where !structured:
+            return BodyPlan(parameter: "body: Data", statements: [], argument: "body", contentType: literal)
+        default:
+            break
+        }
+        let typeName = types.existingName(for: body.schema) ?? types.claimTopLevelName(stem + "Request", fallbackPrefix: "")
+        let bodyType = types.typeReference(for: body.schema, suggestedName: typeName, in: &scope)
+        let properties = body.schema.properties ?? []
+        let members = TypeBuilder.memberNames(properties)
+        var streamFlag: String?
+        if let index = properties.firstIndex(where: { $0.name == "stream" && $0.schema.kind == .boolean }),
+           TypeBuilder.constantValue(of: properties[index]) == nil, !bodyType.hasPrefix("[") {
+            let member = SwiftNames.escaped(members[index])
+            let nullableOptional = !properties[index].required && properties[index].schema.nullable
+            streamFlag = "body.\(member) = \(nullableOptional ? ".value(true)" : "true")"
+        }
+        switch kind {
+        case .multipart where properties.isEmpty && bodyType == "[String: JSONValue]":
+            return BodyPlan(parameter: "body: \(bodyType)", statements: ["var form = MultipartFormData()", "form.add(undocumented: body)"],
+                            argument: "form.encoded()", contentType: "form.contentType")
+        case .form where properties.isEmpty && bodyType == "[String: JSONValue]":
+            return BodyPlan(parameter: "body: \(bodyType)", statements: ["var form = QueryBuilder()", "form.add(undocumented: body)"],
+                            argument: "FormURLEncoding.body(form)", contentType: "FormURLEncoding.contentType")
+        case .multipart where !properties.isEmpty:
+            var statements = ["var form = MultipartFormData()"]
+            for (property, member) in zip(properties, members) {
+                let key = SwiftNames.stringLiteral(property.name)
+                let value = "body.\(SwiftNames.escaped(member))"
+                if property.schema.isFile {
+                    statements.append("form.add(\(key), file: \(value))")
+                } else if property.schema.itemSchema?.isFile == true || property.schema.variants?.contains(where: { $0.isFile }) == true {
+                    statements.append("form.add(\(key), files: \(value))")
+                } else {
+                    statements.append("try form.add(\(key), value: \(value))")
+                }
+            }
+            statements.append("form.add(undocumented: body.additionalProperties)")
+            return BodyPlan(parameter: "body: \(bodyType)", statements: statements, argument: "form.encoded()",
+                            contentType: "form.contentType", streamFlag: streamFlag)
+        case .form where !properties.isEmpty:
+            var statements = ["var form = QueryBuilder()"]
+            for (property, member) in zip(properties, members) {
+                statements.append("try form.add(\(SwiftNames.stringLiteral(property.name)), value: body.\(SwiftNames.escaped(member)))")
+            }
+            statements.append("form.add(undocumented: body.additionalProperties)")
+            return BodyPlan(parameter: "body: \(bodyType)", statements: statements, argument: "FormURLEncoding.body(form)",
+                            contentType: "FormURLEncoding.contentType", streamFlag: streamFlag)
+        default:
+            // JSON, and structured bodies of any other media type, are sent as JSON text.
+            return BodyPlan(parameter: "body: \(bodyType)", statements: ["let encodedBody = try JSONCoding.encode(body)"],
+                            argument: "encodedBody", contentType: literal, streamFlag: streamFlag)
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import EmitterGoldenShapes
+import Foundation
+import LoopbackServer
+import SpecwrightRuntime
+import Testing
+
+/// `completionsStream`, generated from Tests/EmitterGoldens/Specs/media/completions.md and the event pages of
+/// media-streaming, against a real server that cuts the stream at awkward places.
+@Suite struct EventStreamTests {
+    func makeClient(_ server: LoopbackServer) -> Client {
+        Client(apiKey: "sk-test", baseURL: server.baseURL, timeout: 20, retryPolicy: RetryPolicy(maxRetries: 0))
+    }
+
+    /// An event split across reads, a comment line, a `data:` spread over two lines, CRLF line ends, an event
+    /// the docs do not list, then `[DONE]` (after which nothing is read).
+    static let stream = ": keep-alive comment\n\n"
+        + "data: {\"type\":\"completion.delta\",\"delta\":\"Hel\"}\n\n"
+        + "event: message\r\ndata: {\"type\":\"completion.delta\",\r\ndata: \"delta\":\"lo\"}\r\n\r\n"
+        + "data: {\"type\":\"completion.annotation\",\"note\":\"new\"}\n\n"
+        + "data: {\"type\":\"completion.done\",\"text\":\"Hello\",\"tokens\":2}\n\n"
+        + "data: [DONE]\n\n"
+        + "data: {\"type\":\"completion.delta\",\"delta\":\"after done\"}\n\n"
+
+    @Test(arguments: [
+        [],                             // one write
+        [1, 2, 3, 30, 45, 60, 61, 62],  // inside the comment, inside an event, between its lines
+        Array(stride(from: 1, to: 400, by: 7)),
+    ])
+    func eventsArriveTypedWhereverTheStreamIsCut(pieces: [Int]) async throws {
+        let server = try LoopbackServer(responses: [
+            ScriptedResponse(status: 200, headers: ["Content-Type": "text/event-stream", "x-request-id": "req_sse"],
+                             body: Data(Self.stream.utf8)).written(inPiecesEndingAt: pieces, pause: 0.002),
+        ])
+        defer { server.stop() }
+
+        let stream = try await makeClient(server).media.completionsStream(body: MediaCompletionsRequest(prompt: "Say hello"))
+        var events: [CompletionStreamEvent] = []
+        for try await event in stream { events.append(event) }
+
+        #expect(stream.requestID == "req_sse")
+        #expect(events == [
+            .completionDelta(CompletionDeltaEvent(delta: "Hel")),
+            .completionDelta(CompletionDeltaEvent(delta: "lo")),
+            .unknown(["type": "completion.annotation", "note": "new"]),
+            .completionDone(CompletionDoneEvent(text: "Hello", tokens: 2)),
+        ])
+        let request = try #require(server.requests.first)
+        #expect(request.headers["accept"] == "text/event-stream")
+        let sent = try JSONDecoder().decode(JSONValue.self, from: request.body)
+        #expect(sent == ["prompt": "Say hello", "stream": true])
+    }
+
+    @Test func theNonStreamingMethodDoesNotAskForAStream() async throws {
+        let server = try LoopbackServer(responses: [.json(200, #"{"text":"Hello"}"#)])
+        defer { server.stop() }
+
+        let response = try await makeClient(server).media.completions(body: MediaCompletionsRequest(prompt: "Say hello"))
+
+        #expect(response.value.text == "Hello")
+        #expect(try JSONDecoder().decode(JSONValue.self, from: server.requests[0].body) == ["prompt": "Say hello"])
+    }
+
+    @Test func eventsArriveBeforeTheStreamEnds() async throws {
+        let first = "data: {\"type\":\"completion.delta\",\"delta\":\"Hel\"}\n\n"
+        let body = first + "data: {\"type\":\"completion.done\",\"text\":\"Hello\",\"tokens\":2}\n\n"
+        let server = try LoopbackServer(responses: [
+            ScriptedResponse(status: 200, headers: ["Content-Type": "text/event-stream"], body: Data(body.utf8))
+                .written(inPiecesEndingAt: [first.utf8.count], pause: 4),
+        ])
+        defer { server.stop() }
+
+        let clock = ContinuousClock()
+        var arrivals: [ContinuousClock.Instant] = []
+        for try await _ in try await makeClient(server).media.completionsStream(body: MediaCompletionsRequest(prompt: "p")) {
+            arrivals.append(clock.now)
+        }
+
+        // The server waits 4 s between the two events; the first must not wait for the second.
+        #expect(arrivals.count == 2)
+        if arrivals.count == 2 { #expect(arrivals[1] - arrivals[0] > .seconds(2)) }
+    }
+
+    @Test func aBrokenEventNamesItsPath() async throws {
+        let server = try LoopbackServer(responses: [
+            ScriptedResponse(status: 200, headers: ["Content-Type": "text/event-stream"],
+                             body: Data("data: {\"type\":\"completion.done\",\"text\":\"Hello\",\"tokens\":\"two\"}\n\n".utf8)),
+        ])
+        defer { server.stop() }
+
+        let stream = try await makeClient(server).media.completionsStream(body: MediaCompletionsRequest(prompt: "p"))
+        do {
+            for try await _ in stream {}
+            Issue.record("expected a decoding error")
+        } catch let error as APIError {
+            guard case .decoding(let path, _) = error.kind else { Issue.record("not a decoding error: \(error)"); return }
+            #expect(path.contains("tokens"))
+        }
+    }
+
+    @Test func anErrorStatusIsAnAPIErrorBeforeAnyEvent() async throws {
+        let server = try LoopbackServer(responses: [
+            .json(400, #"{"error":{"message":"stream not allowed"}}"#, headers: ["x-request-id": "req_400"]),
+        ])
+        defer { server.stop() }
+
+        do {
+            _ = try await makeClient(server).media.completionsStream(body: MediaCompletionsRequest(prompt: "p"))
+            Issue.record("expected an error")
+        } catch let error as APIError {
+            #expect(error.kind == .status(400))
+            #expect(error.message == "stream not allowed")
+            #expect(error.requestID == "req_400")
+        }
+    }
+}
