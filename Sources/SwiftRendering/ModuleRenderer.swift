@@ -70,8 +70,13 @@ public struct ModuleRenderer {
         var files: [FileModel] = []
         // Objects first, events after: `Response` is the type of the response object page, not of the
         // `response` field of the `response.completed` event that sorts before it.
+        // Events of HTTP streams (`*-streaming` sections) before other events (Realtime's, which reuse their
+        // type names), so that `response.output_text.delta` of the Responses API is `ResponseOutputTextDeltaEvent`.
         let isEvent = { (object: ObjectPage) in StreamEvents.titledEventType(of: object) != nil }
-        for object in spec.objects.filter({ !isEvent($0) }) + spec.objects.filter(isEvent) {
+        let isStreamEvent = { (object: ObjectPage) in isEvent(object) && object.id.split(separator: ".").first?.hasSuffix("-streaming") == true }
+        let ordered = spec.objects.filter { !isEvent($0) } + spec.objects.filter(isStreamEvent)
+            + spec.objects.filter { isEvent($0) && !isStreamEvent($0) }
+        for object in ordered {
             files.append(objectFile(object))
         }
         var extensions: [String: [ResourceExtensionModel]] = [:]

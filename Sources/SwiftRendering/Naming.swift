@@ -63,10 +63,25 @@ struct Naming {
         for suffix in [" object", " Object"] where noun.hasSuffix(suffix) { noun.removeLast(suffix.count) }
         let components = object.id.split(separator: ".").map(String.init)
         let prefix = groupPrefix(components)
-        var name = SwiftNames.type(noun)
-        if !name.hasPrefix(prefix) { name = prefix + name }
+        let name = SwiftNames.type(noun)
         let fallback = components.dropLast().dropFirst().map { SwiftNames.type($0) }.joined()
-        return types.claimTopLevelName(name, fallbackPrefix: fallback)
+        // The noun alone when it already names the group (`Assistant` in Assistants, `ChatCompletion` in Chat
+        // Completions) and is free; else with the group's name in front (`ChatKitThread`, `AudioVoice`).
+        let qualified = name.hasPrefix(prefix) ? name : prefix + name
+        if name != qualified, Self.namesGroup(name, prefix: prefix) {
+            if types.isAvailableTopLevelName(name) { return types.claimTopLevelName(name, fallbackPrefix: fallback) }
+            // `Thread` and `Response` would shadow Foundation's and are reserved: `ThreadObject`, not `ThreadsThread`.
+            if name == SwiftNames.singular(prefix), types.isAvailableTopLevelName(name + "Object") {
+                return types.claimTopLevelName(name + "Object", fallbackPrefix: fallback)
+            }
+        }
+        return types.claimTopLevelName(qualified, fallbackPrefix: fallback)
+    }
+
+    /// Whether `name` starts with the singular of the group prefix (`AdminAPIKey...` in `AdminAPIKeys`).
+    static func namesGroup(_ name: String, prefix: String) -> Bool {
+        let singular = SwiftNames.singular(prefix)
+        return singular.count > 2 && name.hasPrefix(singular)
     }
 
     /// Resource path components of an endpoint: `chatkit.threads.retrieve` -> `["chatkit", "threads"]`.
@@ -85,7 +100,12 @@ struct Naming {
         let path = Self.resourcePath(endpoint)
         let operation = endpoint.id.split(separator: ".").last.map(String.init) ?? ""
         let resource = path.dropFirst().last.map { SwiftNames.type(SwiftNames.singular($0)) } ?? ""
-        return groupPrefix(path) + resource + SwiftNames.type(operation)
+        let prefix = groupPrefix(path)
+        let rest = resource + SwiftNames.type(operation)
+        // `assistants.createAssistant` -> `CreateAssistant`, not `AssistantsCreateAssistant`: the operation
+        // already names the group. (Types are claimed with the group in front when the short name is taken.)
+        if resource.isEmpty, rest.contains(SwiftNames.singular(prefix)), SwiftNames.singular(prefix).count > 2 { return rest }
+        return prefix + rest
     }
 
     /// The path as Swift string interpolation, without the version prefix:

@@ -44,6 +44,11 @@ final class TypeBuilder {
         return candidate
     }
 
+    /// Whether `name` could be claimed as it is.
+    func isAvailableTopLevelName(_ name: String) -> Bool {
+        !Self.reservedTopLevelNames.contains(name) && !topLevelNames.contains(name)
+    }
+
     func existingName(for schema: Schema) -> String? {
         namesByShape[Self.typeKey(schema)]
     }
