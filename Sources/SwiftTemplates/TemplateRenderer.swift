@@ -6,6 +6,9 @@ import SwiftRendering
 /// The only module that imports the template library.
 public struct TemplateRenderer: Sendable {
     private let library: MustacheLibrary
+    /// For each line-list variable a template lays out as one indented line per element, the indentation in
+    /// front of `{{.}}` (see `linePrefix`).
+    private let linePrefixes: [String: String]
 
     /// A template that does not parse, with where it fails.
     public struct TemplateError: Error, CustomStringConvertible {
@@ -39,18 +42,44 @@ public struct TemplateRenderer: Sendable {
             }
         }
         self.library = library
+        var prefixes: [String: String] = [:]
+        for (template, variable) in [("types", "declarationLines"), ("types", "methodLines"), ("struct", "nestedLines"), ("union", "nestedLines")] {
+            if let text = sources[template]?.text, let prefix = Self.linePrefix(of: variable, in: text) {
+                prefixes[template + "." + variable] = prefix
+            }
+        }
+        linePrefixes = prefixes
+    }
+
+    /// The whitespace before `{{.}}` when `{{#variable}}`...`{{/variable}}` holds exactly one line, `PREFIX{{.}}`.
+    ///
+    /// Such a section indents every line of nested content by PREFIX. Mustache would iterate it line by line, at
+    /// every level of nesting again (a type nested five deep passes five times); instead the renderer hands over
+    /// each block as one element, its lines after the first already prefixed, which lays out the same text.
+    static func linePrefix(of variable: String, in template: String) -> String? {
+        guard let open = template.firstRange(of: "{{#\(variable)}}"), let close = template.firstRange(of: "{{/\(variable)}}"),
+              open.upperBound <= close.lowerBound else { return nil }
+        let body = template[open.upperBound..<close.lowerBound]
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        // `{{#x}}` and `{{/x}}` stand on their own lines: the body is "\n", PREFIX{{.}}, "\n", then the closing indentation.
+        guard lines.count == 3, lines[0].isEmpty, lines[2].allSatisfy({ $0 == " " || $0 == "\t" }),
+              lines[1].hasSuffix("{{.}}") else { return nil }
+        let prefix = lines[1].dropLast("{{.}}".count)
+        return prefix.allSatisfy({ $0 == " " || $0 == "\t" }) ? String(prefix) : nil
     }
 
     /// The Swift text of one file: the template's output with trailing spaces removed from every line and
     /// runs of blank lines collapsed, ending in exactly one newline.
     public func render(_ file: FileModel) -> String {
         let access = file.accessLevel
-        var extra: [String: Any] = ["declarationLines": blockLines(file.declarations.map { render($0, access: access) })]
+        var extra: [String: Any] = [
+            "declarationLines": blockLines(file.declarations.map { render($0, access: access) }, for: "types.declarationLines"),
+        ]
         let extensions = file.resourceExtensions.map { resourceExtension in
             Layered(base: resourceExtension, extra: [
-                "methodLines": Array(blockLines(resourceExtension.methods.map {
+                "methodLines": blockLines(resourceExtension.methods.map {
                     run("method", Layered(base: $0, extra: ["access": access]))
-                }).dropFirst()),
+                }, for: "types.methodLines", leadingBlank: false),
                 "access": access,
             ])
         }
@@ -61,12 +90,14 @@ public struct TemplateRenderer: Sendable {
 
     /// One declaration, with its nested declarations laid out first.
     private func render(_ declaration: DeclarationModel, access: String) -> String {
-        let nested = { (declarations: [DeclarationModel]) in self.blockLines(declarations.map { self.render($0, access: access) }) }
+        let nested = { (declarations: [DeclarationModel], template: String) in
+            self.blockLines(declarations.map { self.render($0, access: access) }, for: template + ".nestedLines")
+        }
         if let model = declaration.structType {
-            return run("struct", Layered(base: model, extra: ["nestedLines": nested(model.nested), "access": access]))
+            return run("struct", Layered(base: model, extra: ["nestedLines": nested(model.nested, "struct"), "access": access]))
         }
         if let model = declaration.unionType {
-            return run("union", Layered(base: model, extra: ["nestedLines": nested(model.nested), "access": access]))
+            return run("union", Layered(base: model, extra: ["nestedLines": nested(model.nested, "union"), "access": access]))
         }
         if let model = declaration.enumType {
             return run("enum", Layered(base: model, extra: ["access": access]))
@@ -78,16 +109,31 @@ public struct TemplateRenderer: Sendable {
         library.render(context, withTemplate: template) ?? ""
     }
 
-    /// The lines of rendered blocks, each block preceded by a blank line.
-    private func blockLines(_ blocks: [String]) -> [String] {
+    /// Rendered blocks as the elements of a line-list variable, each block preceded by a blank line (but the
+    /// first, without `leadingBlank`): one element per line, or, when the template's section is a single
+    /// `PREFIX{{.}}` line (see `linePrefix`), one element per block with its later lines prefixed.
+    private func blockLines(_ blocks: [String], for variable: String, leadingBlank: Bool = true) -> [String] {
+        let prefix = linePrefixes[variable]
         // Split on UTF-8 bytes: splitting a String splits Characters, which costs most of the rendering time.
         var lines: [String] = []
         for block in blocks where !block.isEmpty {
-            lines.append("")
+            if leadingBlank || !lines.isEmpty { lines.append("") }
             var bytes = Substring(block).utf8[...]
             while bytes.last == UInt8(ascii: "\n") { bytes = bytes.dropLast() }
-            for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-                lines.append(String(decoding: line, as: UTF8.self))
+            let blockLines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            if let prefix {
+                var joined: [UInt8] = []
+                joined.reserveCapacity(bytes.count + blockLines.count * prefix.utf8.count)
+                for (index, line) in blockLines.enumerated() {
+                    if index > 0 {
+                        joined.append(UInt8(ascii: "\n"))
+                        if !line.isEmpty { joined.append(contentsOf: prefix.utf8) }
+                    }
+                    joined.append(contentsOf: line)
+                }
+                lines.append(String(decoding: joined, as: UTF8.self))
+            } else {
+                for line in blockLines { lines.append(String(decoding: line, as: UTF8.self)) }
             }
         }
         return lines
