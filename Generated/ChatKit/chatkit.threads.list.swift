@@ -29,52 +29,31 @@ nonisolated public struct ChatKitThreadPage: Codable, Hashable, Sendable, Cursor
     public var items: [ChatKitThread] { data }
     public var nextCursor: String? { lastID }
 
-    private enum CodingKeys: UndocumentedCodingKey {
-        case object
-        case data
-        case firstID
-        case lastID
-        case hasMore
-        case undocumented(String)
-
-        init?(stringValue: String) {
-            switch stringValue {
-            case "object", "data", "first_id", "last_id", "has_more": return nil  // see UndocumentedCodingKey
-            default: self = .undocumented(stringValue)
-            }
-        }
-
-        var stringValue: String {
-            switch self {
-            case .object: "object"
-            case .data: "data"
-            case .firstID: "first_id"
-            case .lastID: "last_id"
-            case .hasMore: "has_more"
-            case .undocumented(let name): name
-            }
-        }
+    /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
+    /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+    private enum Members: MemberNames {
+        static let documented = ["object", "data", "first_id", "last_id", "has_more"]
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.data = try container.decode([ChatKitThread].self, forKey: .data)
-        self.firstID = try container.decodeOrNull(String.self, forKey: .firstID)
-        self.lastID = try container.decodeOrNull(String.self, forKey: .lastID)
-        self.hasMore = try container.decode(Bool.self, forKey: .hasMore)
-        try container.decodeConstant("list", forKey: .object)
+        let container = try decoder.container(keyedBy: MemberKey<Members>.self)
+        self.data = try container.decode([ChatKitThread].self, forKey: "data")
+        self.firstID = try container.decodeOrNull(String.self, forKey: "first_id")
+        self.lastID = try container.decodeOrNull(String.self, forKey: "last_id")
+        self.hasMore = try container.decode(Bool.self, forKey: "has_more")
+        try container.decodeConstant("list", forKey: "object")
         self.additionalProperties = try container.decodeUndocumented()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
+        var container = encoder.container(keyedBy: MemberKey<Members>.self)
         // Undocumented keys first: a documented key written after one of them wins.
         try container.encodeUndocumented(additionalProperties)
-        try container.encode(self.data, forKey: .data)
-        try container.encodeOrNull(self.firstID, forKey: .firstID)
-        try container.encodeOrNull(self.lastID, forKey: .lastID)
-        try container.encode(self.hasMore, forKey: .hasMore)
-        try container.encode("list", forKey: .object)
+        try container.encode(self.data, forKey: "data")
+        try container.encodeOrNull(self.firstID, forKey: "first_id")
+        try container.encodeOrNull(self.lastID, forKey: "last_id")
+        try container.encode(self.hasMore, forKey: "has_more")
+        try container.encode("list", forKey: "object")
     }
 }
 

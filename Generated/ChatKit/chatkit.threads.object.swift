@@ -40,40 +40,25 @@ nonisolated public struct ChatKitThread: Codable, Hashable, Sendable {
         /// A variant the docs do not list, kept as the JSON it was.
         case unknown(JSONValue)
 
-        private enum CodingKeys: UndocumentedCodingKey {
-            case reason
-            case type
-            case undocumented(String)
-
-            init?(stringValue: String) {
-                switch stringValue {
-                case "reason", "type": return nil  // see UndocumentedCodingKey
-                default: self = .undocumented(stringValue)
-                }
-            }
-
-            var stringValue: String {
-                switch self {
-                case .reason: "reason"
-                case .type: "type"
-                case .undocumented(let name): name
-                }
-            }
+        /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
+        /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+        private enum Members: MemberNames {
+            static let documented = ["reason", "type"]
         }
 
         public init(from decoder: any Decoder) throws {
-            guard let container = try? decoder.container(keyedBy: CodingKeys.self) else {
+            guard let container = try? decoder.container(keyedBy: MemberKey<Members>.self) else {
                 self = try .unknown(JSONValue(from: decoder))
                 return
             }
             let undocumented = container.allKeys
-            switch try? container.decode(String.self, forKey: .type) {
-            case "active" where undocumented.isEmpty && !container.contains(.reason):
+            switch try? container.decode(String.self, forKey: "type") {
+            case "active" where undocumented.isEmpty && !container.contains("reason"):
                 self = .active
             case "locked" where undocumented.isEmpty:
-                self = try .locked(reason: container.decodeOrNull(String.self, forKey: .reason))
+                self = try .locked(reason: container.decodeOrNull(String.self, forKey: "reason"))
             case "closed" where undocumented.isEmpty:
-                self = try .closed(reason: container.decodeOrNull(String.self, forKey: .reason))
+                self = try .closed(reason: container.decodeOrNull(String.self, forKey: "reason"))
             default: self = try .unknown(JSONValue(from: decoder))
             }
         }
@@ -81,71 +66,48 @@ nonisolated public struct ChatKitThread: Codable, Hashable, Sendable {
         public func encode(to encoder: any Encoder) throws {
             switch self {
             case .active:
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode("active", forKey: .type)
+                var container = encoder.container(keyedBy: MemberKey<Members>.self)
+                try container.encode("active", forKey: "type")
             case .locked(let reason):
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode("locked", forKey: .type)
-                try container.encodeOrNull(reason, forKey: .reason)
+                var container = encoder.container(keyedBy: MemberKey<Members>.self)
+                try container.encode("locked", forKey: "type")
+                try container.encodeOrNull(reason, forKey: "reason")
             case .closed(let reason):
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode("closed", forKey: .type)
-                try container.encodeOrNull(reason, forKey: .reason)
+                var container = encoder.container(keyedBy: MemberKey<Members>.self)
+                try container.encode("closed", forKey: "type")
+                try container.encodeOrNull(reason, forKey: "reason")
             case .unknown(let value):
                 try value.encode(to: encoder)
             }
         }
     }
 
-    private enum CodingKeys: UndocumentedCodingKey {
-        case id
-        case object
-        case createdAt
-        case title
-        case status
-        case user
-        case undocumented(String)
-
-        init?(stringValue: String) {
-            switch stringValue {
-            case "id", "object", "created_at", "title", "status", "user": return nil  // see UndocumentedCodingKey
-            default: self = .undocumented(stringValue)
-            }
-        }
-
-        var stringValue: String {
-            switch self {
-            case .id: "id"
-            case .object: "object"
-            case .createdAt: "created_at"
-            case .title: "title"
-            case .status: "status"
-            case .user: "user"
-            case .undocumented(let name): name
-            }
-        }
+    /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
+    /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+    private enum Members: MemberNames {
+        static let documented = ["id", "object", "created_at", "title", "status", "user"]
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.createdAt = try container.decode(Int.self, forKey: .createdAt)
-        self.title = try container.decodeOrNull(String.self, forKey: .title)
-        self.status = try container.decode(ChatKitThread.Status.self, forKey: .status)
-        self.user = try container.decode(String.self, forKey: .user)
-        try container.decodeConstant("chatkit.thread", forKey: .object)
+        let container = try decoder.container(keyedBy: MemberKey<Members>.self)
+        self.id = try container.decode(String.self, forKey: "id")
+        self.createdAt = try container.decode(Int.self, forKey: "created_at")
+        self.title = try container.decodeOrNull(String.self, forKey: "title")
+        self.status = try container.decode(ChatKitThread.Status.self, forKey: "status")
+        self.user = try container.decode(String.self, forKey: "user")
+        try container.decodeConstant("chatkit.thread", forKey: "object")
         self.additionalProperties = try container.decodeUndocumented()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
+        var container = encoder.container(keyedBy: MemberKey<Members>.self)
         // Undocumented keys first: a documented key written after one of them wins.
         try container.encodeUndocumented(additionalProperties)
-        try container.encode(self.id, forKey: .id)
-        try container.encode(self.createdAt, forKey: .createdAt)
-        try container.encodeOrNull(self.title, forKey: .title)
-        try container.encode(self.status, forKey: .status)
-        try container.encode(self.user, forKey: .user)
-        try container.encode("chatkit.thread", forKey: .object)
+        try container.encode(self.id, forKey: "id")
+        try container.encode(self.createdAt, forKey: "created_at")
+        try container.encodeOrNull(self.title, forKey: "title")
+        try container.encode(self.status, forKey: "status")
+        try container.encode(self.user, forKey: "user")
+        try container.encode("chatkit.thread", forKey: "object")
     }
 }

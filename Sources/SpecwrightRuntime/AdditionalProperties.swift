@@ -24,7 +24,7 @@ public enum AdditionalProperties {
     }
 
     /// Adds `values` as members of the encoder's keyed container (the same object the generated code's
-    /// `CodingKeys` container writes to).
+    /// keyed container writes to).
     ///
     /// Call it before encoding the known properties: when a key appears in both, the known property is
     /// written last and wins.

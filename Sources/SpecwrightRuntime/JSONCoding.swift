@@ -1,7 +1,7 @@
 import Foundation
 
 /// The JSON encoder and decoder of every generated client: no key strategy (generated types spell their
-/// keys in `CodingKeys`) and sorted keys, so request bodies are byte-for-byte stable.
+/// keys as literals) and sorted keys, so request bodies are byte-for-byte stable.
 public enum JSONCoding {
     /// The encoder request bodies go through.
     public static func makeEncoder() -> JSONEncoder {

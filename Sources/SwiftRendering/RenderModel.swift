@@ -43,8 +43,8 @@ public struct StructModel: Sendable, Hashable {
     public var constants: [ConstantModel]
     /// `name: Type = default, ...` of the memberwise initializer.
     public var initParameters: String
-    public var codingKeys: [CodingKeyModel]
-    /// The documented JSON names as a comma-separated list of string literals (a `case` pattern).
+    /// The documented JSON names as a comma-separated list of string literals (the elements of the array
+    /// literal of the type's `MemberNames`): every other member is kept in `additionalProperties`.
     public var documentedKeys: String
     public var nested: [DeclarationModel]
     /// Extra conformance, e.g. `CursorPage` for list responses.
@@ -64,14 +64,9 @@ public struct PropertyModel: Sendable, Hashable {
 public struct ConstantModel: Sendable, Hashable {
     public var name: String
     public var literal: String
+    /// The JSON name as a string literal (the `JSONKey`).
     public var key: String
     public var docLines: [String]
-}
-
-/// One documented member's key: the `CodingKeys` case and the JSON name it stands for.
-public struct CodingKeyModel: Sendable, Hashable {
-    public var name: String
-    public var literal: String
 }
 
 public struct CursorPageModel: Sendable, Hashable {
@@ -96,12 +91,10 @@ public struct EnumCaseModel: Sendable, Hashable {
 public struct UnionModel: Sendable, Hashable {
     public var name: String
     public var docLines: [String]
-    /// Set for discriminated unions: the key whose constant picks the case.
+    /// Set for discriminated unions: the key whose constant picks the case, as a string literal.
     public var discriminatorKey: String?
-    public var discriminatorCodingKey: String?
     public var cases: [UnionCaseModel]
-    /// Coding keys for the fields of cases with labeled values (discriminated unions).
-    public var codingKeys: [CodingKeyModel]
+    /// Every key some case documents, as string literals separated by commas (see `StructModel.documentedKeys`).
     public var documentedKeys: String
     public var nested: [DeclarationModel]
     /// Some case checks the keys of the value (see `UnionCaseModel.keysCondition`).

@@ -12,27 +12,28 @@ extension TypeBuilder {
         /// What an initializer parameter defaults to, if anything.
         var defaultArgument: String?
 
+        /// `key` is the member's JSON name as a string literal (a `JSONKey`).
         init(name: String, key: String, valueType: String, required: Bool, nullable: Bool, container: String = "container") {
             switch (required, nullable) {
             case (true, false):
                 type = valueType
-                decode = "try \(container).decode(\(valueType).self, forKey: .\(key))"
-                encode = "try \(container).encode(\(name), forKey: .\(key))"
+                decode = "try \(container).decode(\(valueType).self, forKey: \(key))"
+                encode = "try \(container).encode(\(name), forKey: \(key))"
                 defaultArgument = nil
             case (true, true):
                 type = valueType + "?"
-                decode = "try \(container).decodeOrNull(\(valueType).self, forKey: .\(key))"
-                encode = "try \(container).encodeOrNull(\(name), forKey: .\(key))"
+                decode = "try \(container).decodeOrNull(\(valueType).self, forKey: \(key))"
+                encode = "try \(container).encodeOrNull(\(name), forKey: \(key))"
                 defaultArgument = nil
             case (false, false):
                 type = valueType + "?"
-                decode = "try \(container).decodeIfPresent(\(valueType).self, forKey: .\(key))"
-                encode = "try \(container).encodeIfPresent(\(name), forKey: .\(key))"
+                decode = "try \(container).decodeIfPresent(\(valueType).self, forKey: \(key))"
+                encode = "try \(container).encodeIfPresent(\(name), forKey: \(key))"
                 defaultArgument = "nil"
             case (false, true):
                 type = "Nullable<\(valueType)>?"
-                decode = "try \(container).decodeNullable(\(valueType).self, forKey: .\(key))"
-                encode = "try \(container).encodeNullable(\(name), forKey: .\(key))"
+                decode = "try \(container).decodeNullable(\(valueType).self, forKey: \(key))"
+                encode = "try \(container).encodeNullable(\(name), forKey: \(key))"
                 defaultArgument = "nil"
             }
         }
@@ -62,20 +63,21 @@ extension TypeBuilder {
         var scope = Scope(qualifiedName: qualifiedName)
         var properties: [PropertyModel] = []
         var constants: [ConstantModel] = []
-        var codingKeys: [CodingKeyModel] = []
+        var keys: [String] = []
         var parameters: [String] = []
         let members = Self.memberNames(schema.properties ?? [])
         for (property, member) in zip(schema.properties ?? [], members) {
             let escaped = SwiftNames.escaped(member)
-            codingKeys.append(CodingKeyModel(name: escaped, literal: SwiftNames.stringLiteral(property.name)))
+            let key = SwiftNames.stringLiteral(property.name)
+            keys.append(key)
             let docs = DocComment.lines(property.schema.description,
                                         remarks: property.schema.deprecated ? ["- Note: Deprecated."] : [])
             if let constant = Self.constantValue(of: property) {
-                constants.append(ConstantModel(name: escaped, literal: SwiftNames.stringLiteral(constant), key: escaped, docLines: docs))
+                constants.append(ConstantModel(name: escaped, literal: SwiftNames.stringLiteral(constant), key: key, docLines: docs))
                 continue
             }
             let valueType = typeReference(for: property.schema, suggestedName: SwiftNames.type(property.name), in: &scope)
-            let coding = FieldCoding(name: "self." + member, key: escaped, valueType: valueType,
+            let coding = FieldCoding(name: "self." + member, key: key, valueType: valueType,
                                      required: property.required, nullable: property.schema.nullable)
             properties.append(PropertyModel(
                 name: escaped, type: coding.type, docLines: docs,
@@ -103,8 +105,7 @@ extension TypeBuilder {
             properties: properties,
             constants: constants,
             initParameters: parameters.joined(separator: ", "),
-            codingKeys: codingKeys,
-            documentedKeys: codingKeys.map(\.literal).joined(separator: ", "),
+            documentedKeys: keys.joined(separator: ", "),
             nested: scope.declarations,
             cursorPage: cursorPage
         )

@@ -32,11 +32,9 @@ extension TypeBuilder {
     private func discriminatedUnion(_ schema: Schema, variants: [Schema], key: String, name: String, qualifiedName: String) -> UnionModel {
         var scope = Scope(qualifiedName: qualifiedName)
         var cases: [UnionCaseModel] = []
-        var codingKeys: [String: String] = [:]
-        let discriminatorMember = SwiftNames.bare(SwiftNames.member(key)) == "undocumented" ? "undocumented_" : SwiftNames.bare(SwiftNames.member(key))
-        // The documented keys of each case with labeled values, to check that a value holds no others.
-        var caseKeys: [(index: Int, members: Set<String>)] = []
-        codingKeys[discriminatorMember] = key
+        // The JSON names of each case with labeled values, to check that a value holds no others.
+        var caseKeys: [(index: Int, names: Set<String>)] = []
+        var documented: Set<String> = [key]
         var usedCases: Set<String> = ["unknown"]
         for variant in variants {
             guard let property = variant.property(named: key), let value = Self.constantValue(of: property) else { continue }
@@ -60,14 +58,10 @@ extension TypeBuilder {
                 var decodes: [String] = []
                 var bindings: [String] = []
                 var encodes: [String] = []
-                var members: Set<String> = []
                 for field in fields {
-                    var member = SwiftNames.bare(SwiftNames.member(field.name))
-                    if member == "undocumented" { member += "_" }
-                    members.insert(member)
-                    codingKeys[member] = field.name
+                    let member = SwiftNames.bare(SwiftNames.member(field.name))
                     let valueType = typeReference(for: field.schema, suggestedName: SwiftNames.type(field.name), in: &scope)
-                    let coding = FieldCoding(name: SwiftNames.escaped(member), key: SwiftNames.escaped(member), valueType: valueType,
+                    let coding = FieldCoding(name: SwiftNames.escaped(member), key: SwiftNames.stringLiteral(field.name), valueType: valueType,
                                              required: field.required, nullable: field.schema.nullable)
                     values.append("\(member): \(coding.type)")
                     // One `try` in front of the whole case expression covers every field's decode.
@@ -75,7 +69,8 @@ extension TypeBuilder {
                     bindings.append("let \(SwiftNames.escaped(member))")
                     encodes.append(coding.encode)
                 }
-                caseKeys.append((cases.count, members))
+                caseKeys.append((cases.count, Set(fields.map(\.name))))
+                documented.formUnion(fields.map(\.name))
                 cases.append(UnionCaseModel(
                     declaration: "\(escapedCase)(\(values.joined(separator: ", ")))", docLines: docs,
                     discriminatorLiteral: SwiftNames.stringLiteral(value),
@@ -94,19 +89,17 @@ extension TypeBuilder {
         }
         // A case with labeled values keeps only its own keys: a value with undocumented keys, or with keys
         // of another case, is left to `unknown`.
-        let allMembers = caseKeys.reduce(into: Set<String>()) { $0.formUnion($1.members) }
-        for (index, members) in caseKeys {
-            let foreign = allMembers.subtracting(members).sorted().map { "!container.contains(.\(SwiftNames.escaped($0)))" }
+        // (`undocumented` is `container.allKeys`, which lists only the keys no case documents: see `MemberKey`.)
+        let allNames = caseKeys.reduce(into: Set<String>()) { $0.formUnion($1.names) }
+        for (index, names) in caseKeys {
+            let foreign = allNames.subtracting(names).sorted().map { "!container.contains(\(SwiftNames.stringLiteral($0)))" }
             cases[index].keysCondition = (["undocumented.isEmpty"] + foreign).joined(separator: " && ")
         }
         return UnionModel(
             name: name, docLines: DocComment.lines(schema.description),
-            discriminatorKey: SwiftNames.stringLiteral(key), discriminatorCodingKey: SwiftNames.escaped(discriminatorMember),
+            discriminatorKey: SwiftNames.stringLiteral(key),
             cases: cases,
-            codingKeys: codingKeys.sorted { $0.key < $1.key }.map { member, raw in
-                CodingKeyModel(name: SwiftNames.escaped(member), literal: SwiftNames.stringLiteral(raw))
-            },
-            documentedKeys: codingKeys.sorted { $0.key < $1.key }.map { SwiftNames.stringLiteral($0.value) }.joined(separator: ", "),
+            documentedKeys: documented.sorted().map(SwiftNames.stringLiteral).joined(separator: ", "),
             nested: scope.declarations,
             checksKeys: cases.contains { $0.keysCondition != nil }
         )
@@ -135,9 +128,8 @@ extension TypeBuilder {
         // optional fields accepts any object.
         let ordered = cases.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element.model)
         return UnionModel(name: name, docLines: DocComment.lines(schema.description), discriminatorKey: nil,
-                          discriminatorCodingKey: nil, cases: ordered, codingKeys: [], documentedKeys: "",
-                          nested: scope.declarations,
-                          checksKeys: false)
+                          cases: ordered, documentedKeys: "",
+                          nested: scope.declarations, checksKeys: false)
     }
 
     private static func decodeOrder(_ schema: Schema) -> Int {

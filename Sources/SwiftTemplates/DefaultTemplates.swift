@@ -9,8 +9,8 @@ public enum DefaultTemplates {
     public static let all: [String: String] = [
         "header": header,
         "types": types,
+        "memberNames": memberNames,
         "struct": structure,
-        "codingKeys": codingKeys,
         "enum": openEnum,
         "union": union,
         "method": method,
@@ -53,30 +53,13 @@ public enum DefaultTemplates {
     {{/resourceExtensions}}
     """#
 
-    /// The coding keys of a struct or a discriminated union (written for a type's body, at its indentation).
-    static let codingKeys = #"""
+    /// The JSON names a struct or a discriminated union documents (written for a type's body, at its indentation).
+    static let memberNames = #"""
     {{% CONTENT_TYPE: TEXT}}
-        private enum CodingKeys: UndocumentedCodingKey {
-    {{#codingKeys}}
-            case {{name}}
-    {{/codingKeys}}
-            case undocumented(String)
-
-            init?(stringValue: String) {
-                switch stringValue {
-                case {{documentedKeys}}: return nil  // see UndocumentedCodingKey
-                default: self = .undocumented(stringValue)
-                }
-            }
-
-            var stringValue: String {
-                switch self {
-    {{#codingKeys}}
-                case .{{name}}: {{literal}}
-    {{/codingKeys}}
-                case .undocumented(let name): name
-                }
-            }
+        /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
+        /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+        private enum Members: MemberNames {
+            static let documented = [{{documentedKeys}}]
         }
     """#
 
@@ -116,29 +99,29 @@ public enum DefaultTemplates {
         {{.}}
     {{/nestedLines}}
 
-    {{> codingKeys}}
+    {{> memberNames}}
 
 
         {{access}} init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: MemberKey<Members>.self)
     {{#properties}}
             {{decodeStatement}}
     {{/properties}}
     {{#constants}}
-            try container.decodeConstant({{literal}}, forKey: .{{key}})
+            try container.decodeConstant({{literal}}, forKey: {{key}})
     {{/constants}}
             self.additionalProperties = try container.decodeUndocumented()
         }
 
         {{access}} func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
+            var container = encoder.container(keyedBy: MemberKey<Members>.self)
             // Undocumented keys first: a documented key written after one of them wins.
             try container.encodeUndocumented(additionalProperties)
     {{#properties}}
             {{encodeStatement}}
     {{/properties}}
     {{#constants}}
-            try container.encode({{literal}}, forKey: .{{key}})
+            try container.encode({{literal}}, forKey: {{key}})
     {{/constants}}
         }
     }
@@ -195,18 +178,18 @@ public enum DefaultTemplates {
     {{/nestedLines}}
     {{#discriminatorKey}}
 
-    {{> codingKeys}}
+    {{> memberNames}}
 
 
         {{access}} init(from decoder: any Decoder) throws {
-            guard let container = try? decoder.container(keyedBy: CodingKeys.self) else {
+            guard let container = try? decoder.container(keyedBy: MemberKey<Members>.self) else {
                 self = try .unknown(JSONValue(from: decoder))
                 return
             }
     {{#checksKeys}}
             let undocumented = container.allKeys
     {{/checksKeys}}
-            switch try? container.decode(String.self, forKey: .{{discriminatorCodingKey}}) {
+            switch try? container.decode(String.self, forKey: {{discriminatorKey}}) {
     {{#cases}}
             case {{discriminatorLiteral}}{{#keysCondition}} where {{.}}{{/keysCondition}}:
                 self = {{decodeExpression}}
@@ -223,8 +206,8 @@ public enum DefaultTemplates {
                 try value.encode(to: encoder)
     {{/encodesWhole}}
     {{^encodesWhole}}
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode({{discriminatorLiteral}}, forKey: .{{discriminatorCodingKey}})
+                var container = encoder.container(keyedBy: MemberKey<Members>.self)
+                try container.encode({{discriminatorLiteral}}, forKey: {{discriminatorKey}})
     {{#encodeStatements}}
                 {{.}}
     {{/encodeStatements}}

@@ -49,7 +49,6 @@ extension StructModel: MustacheParent {
         case "properties": self.properties
         case "constants": self.constants
         case "initParameters": self.initParameters
-        case "codingKeys": self.codingKeys
         case "documentedKeys": self.documentedKeys
         case "nested": self.nested
         case "cursorPage": present(self.cursorPage)
@@ -78,16 +77,6 @@ extension ConstantModel: MustacheParent {
         case "literal": self.literal
         case "key": self.key
         case "docLines": self.docLines
-        default: nil
-        }
-    }
-}
-
-extension CodingKeyModel: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "name": self.name
-        case "literal": self.literal
         default: nil
         }
     }
@@ -131,12 +120,10 @@ extension UnionModel: MustacheParent {
         case "name": self.name
         case "docLines": self.docLines
         case "discriminatorKey": present(self.discriminatorKey)
-        case "discriminatorCodingKey": present(self.discriminatorCodingKey)
         case "cases": self.cases
-        case "codingKeys": self.codingKeys
         case "documentedKeys": self.documentedKeys
-        case "nested": self.nested
         case "checksKeys": self.checksKeys
+        case "nested": self.nested
         default: nil
         }
     }

@@ -58,7 +58,10 @@ enum HTTPWire {
         let body = Array(response.body)
         var start = 0
         for end in response.pieces.map({ min($0, body.count) }) + [body.count] where end > start {
-            if start > 0 { Thread.sleep(forTimeInterval: response.pause) }
+            if start > 0 {
+                Thread.sleep(forTimeInterval: response.pause)
+                response.gate?.wait(seconds: 30)
+            }
             Socket.sendAll(fd, Array(body[start..<end]))
             start = end
         }

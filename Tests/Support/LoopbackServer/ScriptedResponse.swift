@@ -15,6 +15,8 @@ public struct ScriptedResponse: Sendable {
     /// Where the body is cut into separate writes, and the pause after each piece (streaming tests).
     public var pieces: [Int] = []
     public var pause: TimeInterval = 0
+    /// When set, the pieces after the first wait until the test opens the gate (or 30 s pass).
+    public var gate: Gate?
 
     /// Creates a response.
     public init(status: Int, headers: [String: String] = [:], body: Data = Data(), delay: TimeInterval = 0, dropsConnection: Bool = false) {
@@ -51,6 +53,13 @@ public struct ScriptedResponse: Sendable {
         return copy
     }
 
+    /// The same response, the rest of its body held back after the first piece until `gate` opens.
+    public func held(by gate: Gate) -> ScriptedResponse {
+        var copy = self
+        copy.gate = gate
+        return copy
+    }
+
     /// The same response, answered after `seconds`.
     public func delayed(by seconds: TimeInterval) -> ScriptedResponse {
         var copy = self
@@ -73,6 +82,27 @@ public struct ScriptedResponse: Sendable {
 }
 
 /// A value behind a lock.
+/// A point a response waits at until the test lets it go on: streaming tests show that the client sees the
+/// first piece while the server still holds the rest, whatever the load on the machine.
+public final class Gate: @unchecked Sendable {
+    private let semaphore = DispatchSemaphore(value: 0)
+    private let outcome = Locked<Bool?>(nil)
+
+    public init() {}
+
+    /// Lets the waiting response go on.
+    public func open() { semaphore.signal() }
+
+    /// Waits for `open()` up to `seconds`; records whether it came.
+    func wait(seconds: TimeInterval) {
+        let opened = semaphore.wait(timeout: .now() + seconds) == .success
+        outcome.withLock { $0 = opened }
+    }
+
+    /// Whether the gate was opened before the server gave up waiting (nil while nobody waited).
+    public var wasOpened: Bool? { outcome.withLock { $0 } }
+}
+
 public final class Locked<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var value: Value

@@ -20,39 +20,24 @@ nonisolated public struct CompletionDeltaEvent: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    private enum CodingKeys: UndocumentedCodingKey {
-        case type
-        case delta
-        case undocumented(String)
-
-        init?(stringValue: String) {
-            switch stringValue {
-            case "type", "delta": return nil  // see UndocumentedCodingKey
-            default: self = .undocumented(stringValue)
-            }
-        }
-
-        var stringValue: String {
-            switch self {
-            case .type: "type"
-            case .delta: "delta"
-            case .undocumented(let name): name
-            }
-        }
+    /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
+    /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+    private enum Members: MemberNames {
+        static let documented = ["type", "delta"]
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.delta = try container.decode(String.self, forKey: .delta)
-        try container.decodeConstant("completion.delta", forKey: .type)
+        let container = try decoder.container(keyedBy: MemberKey<Members>.self)
+        self.delta = try container.decode(String.self, forKey: "delta")
+        try container.decodeConstant("completion.delta", forKey: "type")
         self.additionalProperties = try container.decodeUndocumented()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
+        var container = encoder.container(keyedBy: MemberKey<Members>.self)
         // Undocumented keys first: a documented key written after one of them wins.
         try container.encodeUndocumented(additionalProperties)
-        try container.encode(self.delta, forKey: .delta)
-        try container.encode("completion.delta", forKey: .type)
+        try container.encode(self.delta, forKey: "delta")
+        try container.encode("completion.delta", forKey: "type")
     }
 }

@@ -23,43 +23,26 @@ nonisolated public struct CompletionDoneEvent: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    private enum CodingKeys: UndocumentedCodingKey {
-        case type
-        case text
-        case tokens
-        case undocumented(String)
-
-        init?(stringValue: String) {
-            switch stringValue {
-            case "type", "text", "tokens": return nil  // see UndocumentedCodingKey
-            default: self = .undocumented(stringValue)
-            }
-        }
-
-        var stringValue: String {
-            switch self {
-            case .type: "type"
-            case .text: "text"
-            case .tokens: "tokens"
-            case .undocumented(let name): name
-            }
-        }
+    /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
+    /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+    private enum Members: MemberNames {
+        static let documented = ["type", "text", "tokens"]
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.text = try container.decode(String.self, forKey: .text)
-        self.tokens = try container.decode(Int.self, forKey: .tokens)
-        try container.decodeConstant("completion.done", forKey: .type)
+        let container = try decoder.container(keyedBy: MemberKey<Members>.self)
+        self.text = try container.decode(String.self, forKey: "text")
+        self.tokens = try container.decode(Int.self, forKey: "tokens")
+        try container.decodeConstant("completion.done", forKey: "type")
         self.additionalProperties = try container.decodeUndocumented()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
+        var container = encoder.container(keyedBy: MemberKey<Members>.self)
         // Undocumented keys first: a documented key written after one of them wins.
         try container.encodeUndocumented(additionalProperties)
-        try container.encode(self.text, forKey: .text)
-        try container.encode(self.tokens, forKey: .tokens)
-        try container.encode("completion.done", forKey: .type)
+        try container.encode(self.text, forKey: "text")
+        try container.encode(self.tokens, forKey: "tokens")
+        try container.encode("completion.done", forKey: "type")
     }
 }

@@ -15,36 +15,23 @@ nonisolated public struct MediaCompletionsResponse: Codable, Hashable, Sendable 
         self.additionalProperties = additionalProperties
     }
 
-    private enum CodingKeys: UndocumentedCodingKey {
-        case text
-        case undocumented(String)
-
-        init?(stringValue: String) {
-            switch stringValue {
-            case "text": return nil  // see UndocumentedCodingKey
-            default: self = .undocumented(stringValue)
-            }
-        }
-
-        var stringValue: String {
-            switch self {
-            case .text: "text"
-            case .undocumented(let name): name
-            }
-        }
+    /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
+    /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+    private enum Members: MemberNames {
+        static let documented = ["text"]
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.text = try container.decode(String.self, forKey: .text)
+        let container = try decoder.container(keyedBy: MemberKey<Members>.self)
+        self.text = try container.decode(String.self, forKey: "text")
         self.additionalProperties = try container.decodeUndocumented()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
+        var container = encoder.container(keyedBy: MemberKey<Members>.self)
         // Undocumented keys first: a documented key written after one of them wins.
         try container.encodeUndocumented(additionalProperties)
-        try container.encode(self.text, forKey: .text)
+        try container.encode(self.text, forKey: "text")
     }
 }
 
@@ -62,40 +49,25 @@ nonisolated public struct MediaCompletionsRequest: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    private enum CodingKeys: UndocumentedCodingKey {
-        case prompt
-        case stream
-        case undocumented(String)
-
-        init?(stringValue: String) {
-            switch stringValue {
-            case "prompt", "stream": return nil  // see UndocumentedCodingKey
-            default: self = .undocumented(stringValue)
-            }
-        }
-
-        var stringValue: String {
-            switch self {
-            case .prompt: "prompt"
-            case .stream: "stream"
-            case .undocumented(let name): name
-            }
-        }
+    /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
+    /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+    private enum Members: MemberNames {
+        static let documented = ["prompt", "stream"]
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.prompt = try container.decode(String.self, forKey: .prompt)
-        self.stream = try container.decodeNullable(Bool.self, forKey: .stream)
+        let container = try decoder.container(keyedBy: MemberKey<Members>.self)
+        self.prompt = try container.decode(String.self, forKey: "prompt")
+        self.stream = try container.decodeNullable(Bool.self, forKey: "stream")
         self.additionalProperties = try container.decodeUndocumented()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
+        var container = encoder.container(keyedBy: MemberKey<Members>.self)
         // Undocumented keys first: a documented key written after one of them wins.
         try container.encodeUndocumented(additionalProperties)
-        try container.encode(self.prompt, forKey: .prompt)
-        try container.encodeNullable(self.stream, forKey: .stream)
+        try container.encode(self.prompt, forKey: "prompt")
+        try container.encodeNullable(self.stream, forKey: "stream")
     }
 }
 
@@ -108,31 +80,18 @@ nonisolated public enum CompletionStreamEvent: Codable, Hashable, Sendable {
     /// A variant the docs do not list, kept as the JSON it was.
     case unknown(JSONValue)
 
-    private enum CodingKeys: UndocumentedCodingKey {
-        case type
-        case undocumented(String)
-
-        init?(stringValue: String) {
-            switch stringValue {
-            case "type": return nil  // see UndocumentedCodingKey
-            default: self = .undocumented(stringValue)
-            }
-        }
-
-        var stringValue: String {
-            switch self {
-            case .type: "type"
-            case .undocumented(let name): name
-            }
-        }
+    /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
+    /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+    private enum Members: MemberNames {
+        static let documented = ["type"]
     }
 
     public init(from decoder: any Decoder) throws {
-        guard let container = try? decoder.container(keyedBy: CodingKeys.self) else {
+        guard let container = try? decoder.container(keyedBy: MemberKey<Members>.self) else {
             self = try .unknown(JSONValue(from: decoder))
             return
         }
-        switch try? container.decode(String.self, forKey: .type) {
+        switch try? container.decode(String.self, forKey: "type") {
         case "completion.delta":
             self = try .completionDelta(CompletionDeltaEvent(from: decoder))
         case "completion.done":

@@ -15,36 +15,23 @@ nonisolated public struct MediaFormsResponse: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    private enum CodingKeys: UndocumentedCodingKey {
-        case accepted
-        case undocumented(String)
-
-        init?(stringValue: String) {
-            switch stringValue {
-            case "accepted": return nil  // see UndocumentedCodingKey
-            default: self = .undocumented(stringValue)
-            }
-        }
-
-        var stringValue: String {
-            switch self {
-            case .accepted: "accepted"
-            case .undocumented(let name): name
-            }
-        }
+    /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
+    /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+    private enum Members: MemberNames {
+        static let documented = ["accepted"]
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.accepted = try container.decode(Bool.self, forKey: .accepted)
+        let container = try decoder.container(keyedBy: MemberKey<Members>.self)
+        self.accepted = try container.decode(Bool.self, forKey: "accepted")
         self.additionalProperties = try container.decodeUndocumented()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
+        var container = encoder.container(keyedBy: MemberKey<Members>.self)
         // Undocumented keys first: a documented key written after one of them wins.
         try container.encodeUndocumented(additionalProperties)
-        try container.encode(self.accepted, forKey: .accepted)
+        try container.encode(self.accepted, forKey: "accepted")
     }
 }
 
@@ -77,77 +64,47 @@ nonisolated public struct MediaFormsRequest: Codable, Hashable, Sendable {
             self.additionalProperties = additionalProperties
         }
 
-        private enum CodingKeys: UndocumentedCodingKey {
-            case verbose
-            case undocumented(String)
-
-            init?(stringValue: String) {
-                switch stringValue {
-                case "verbose": return nil  // see UndocumentedCodingKey
-                default: self = .undocumented(stringValue)
-                }
-            }
-
-            var stringValue: String {
-                switch self {
-                case .verbose: "verbose"
-                case .undocumented(let name): name
-                }
-            }
+        /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
+        /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+        private enum Members: MemberNames {
+            static let documented = ["verbose"]
         }
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.verbose = try container.decodeIfPresent(Bool.self, forKey: .verbose)
+            let container = try decoder.container(keyedBy: MemberKey<Members>.self)
+            self.verbose = try container.decodeIfPresent(Bool.self, forKey: "verbose")
             self.additionalProperties = try container.decodeUndocumented()
         }
 
         public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
+            var container = encoder.container(keyedBy: MemberKey<Members>.self)
             // Undocumented keys first: a documented key written after one of them wins.
             try container.encodeUndocumented(additionalProperties)
-            try container.encodeIfPresent(self.verbose, forKey: .verbose)
+            try container.encodeIfPresent(self.verbose, forKey: "verbose")
         }
     }
 
-    private enum CodingKeys: UndocumentedCodingKey {
-        case model
-        case input
-        case options
-        case undocumented(String)
-
-        init?(stringValue: String) {
-            switch stringValue {
-            case "model", "input", "options": return nil  // see UndocumentedCodingKey
-            default: self = .undocumented(stringValue)
-            }
-        }
-
-        var stringValue: String {
-            switch self {
-            case .model: "model"
-            case .input: "input"
-            case .options: "options"
-            case .undocumented(let name): name
-            }
-        }
+    /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
+    /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+    private enum Members: MemberNames {
+        static let documented = ["model", "input", "options"]
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.model = try container.decodeOrNull(String.self, forKey: .model)
-        self.input = try container.decodeIfPresent(String.self, forKey: .input)
-        self.options = try container.decodeIfPresent(MediaFormsRequest.Options.self, forKey: .options)
+        let container = try decoder.container(keyedBy: MemberKey<Members>.self)
+        self.model = try container.decodeOrNull(String.self, forKey: "model")
+        self.input = try container.decodeIfPresent(String.self, forKey: "input")
+        self.options = try container.decodeIfPresent(MediaFormsRequest.Options.self, forKey: "options")
         self.additionalProperties = try container.decodeUndocumented()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
+        var container = encoder.container(keyedBy: MemberKey<Members>.self)
         // Undocumented keys first: a documented key written after one of them wins.
         try container.encodeUndocumented(additionalProperties)
-        try container.encodeOrNull(self.model, forKey: .model)
-        try container.encodeIfPresent(self.input, forKey: .input)
-        try container.encodeIfPresent(self.options, forKey: .options)
+        try container.encodeOrNull(self.model, forKey: "model")
+        try container.encodeIfPresent(self.input, forKey: "input")
+        try container.encodeIfPresent(self.options, forKey: "options")
     }
 }
 

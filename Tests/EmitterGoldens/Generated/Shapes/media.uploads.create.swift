@@ -18,40 +18,25 @@ nonisolated public struct MediaUploadCreateResponse: Codable, Hashable, Sendable
         self.additionalProperties = additionalProperties
     }
 
-    private enum CodingKeys: UndocumentedCodingKey {
-        case id
-        case bytes
-        case undocumented(String)
-
-        init?(stringValue: String) {
-            switch stringValue {
-            case "id", "bytes": return nil  // see UndocumentedCodingKey
-            default: self = .undocumented(stringValue)
-            }
-        }
-
-        var stringValue: String {
-            switch self {
-            case .id: "id"
-            case .bytes: "bytes"
-            case .undocumented(let name): name
-            }
-        }
+    /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
+    /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+    private enum Members: MemberNames {
+        static let documented = ["id", "bytes"]
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.bytes = try container.decode(Int.self, forKey: .bytes)
+        let container = try decoder.container(keyedBy: MemberKey<Members>.self)
+        self.id = try container.decode(String.self, forKey: "id")
+        self.bytes = try container.decode(Int.self, forKey: "bytes")
         self.additionalProperties = try container.decodeUndocumented()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
+        var container = encoder.container(keyedBy: MemberKey<Members>.self)
         // Undocumented keys first: a documented key written after one of them wins.
         try container.encodeUndocumented(additionalProperties)
-        try container.encode(self.id, forKey: .id)
-        try container.encode(self.bytes, forKey: .bytes)
+        try container.encode(self.id, forKey: "id")
+        try container.encode(self.bytes, forKey: "bytes")
     }
 }
 
@@ -116,89 +101,53 @@ nonisolated public struct MediaUploadCreateRequest: Codable, Hashable, Sendable 
             self.additionalProperties = additionalProperties
         }
 
-        private enum CodingKeys: UndocumentedCodingKey {
-            case anchor
-            case seconds
-            case undocumented(String)
-
-            init?(stringValue: String) {
-                switch stringValue {
-                case "anchor", "seconds": return nil  // see UndocumentedCodingKey
-                default: self = .undocumented(stringValue)
-                }
-            }
-
-            var stringValue: String {
-                switch self {
-                case .anchor: "anchor"
-                case .seconds: "seconds"
-                case .undocumented(let name): name
-                }
-            }
+        /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
+        /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+        private enum Members: MemberNames {
+            static let documented = ["anchor", "seconds"]
         }
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.seconds = try container.decode(Int.self, forKey: .seconds)
-            try container.decodeConstant("created_at", forKey: .anchor)
+            let container = try decoder.container(keyedBy: MemberKey<Members>.self)
+            self.seconds = try container.decode(Int.self, forKey: "seconds")
+            try container.decodeConstant("created_at", forKey: "anchor")
             self.additionalProperties = try container.decodeUndocumented()
         }
 
         public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
+            var container = encoder.container(keyedBy: MemberKey<Members>.self)
             // Undocumented keys first: a documented key written after one of them wins.
             try container.encodeUndocumented(additionalProperties)
-            try container.encode(self.seconds, forKey: .seconds)
-            try container.encode("created_at", forKey: .anchor)
+            try container.encode(self.seconds, forKey: "seconds")
+            try container.encode("created_at", forKey: "anchor")
         }
     }
 
-    private enum CodingKeys: UndocumentedCodingKey {
-        case file
-        case purpose
-        case expiresAfter
-        case tags
-        case name
-        case undocumented(String)
-
-        init?(stringValue: String) {
-            switch stringValue {
-            case "file", "purpose", "expires_after", "tags", "name": return nil  // see UndocumentedCodingKey
-            default: self = .undocumented(stringValue)
-            }
-        }
-
-        var stringValue: String {
-            switch self {
-            case .file: "file"
-            case .purpose: "purpose"
-            case .expiresAfter: "expires_after"
-            case .tags: "tags"
-            case .name: "name"
-            case .undocumented(let name): name
-            }
-        }
+    /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
+    /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+    private enum Members: MemberNames {
+        static let documented = ["file", "purpose", "expires_after", "tags", "name"]
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.file = try container.decode(MultipartFile.self, forKey: .file)
-        self.purpose = try container.decode(MediaUploadCreateRequest.Purpose.self, forKey: .purpose)
-        self.expiresAfter = try container.decodeIfPresent(MediaUploadCreateRequest.ExpiresAfter.self, forKey: .expiresAfter)
-        self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
+        let container = try decoder.container(keyedBy: MemberKey<Members>.self)
+        self.file = try container.decode(MultipartFile.self, forKey: "file")
+        self.purpose = try container.decode(MediaUploadCreateRequest.Purpose.self, forKey: "purpose")
+        self.expiresAfter = try container.decodeIfPresent(MediaUploadCreateRequest.ExpiresAfter.self, forKey: "expires_after")
+        self.tags = try container.decodeIfPresent([String].self, forKey: "tags")
+        self.name = try container.decodeIfPresent(String.self, forKey: "name")
         self.additionalProperties = try container.decodeUndocumented()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
+        var container = encoder.container(keyedBy: MemberKey<Members>.self)
         // Undocumented keys first: a documented key written after one of them wins.
         try container.encodeUndocumented(additionalProperties)
-        try container.encode(self.file, forKey: .file)
-        try container.encode(self.purpose, forKey: .purpose)
-        try container.encodeIfPresent(self.expiresAfter, forKey: .expiresAfter)
-        try container.encodeIfPresent(self.tags, forKey: .tags)
-        try container.encodeIfPresent(self.name, forKey: .name)
+        try container.encode(self.file, forKey: "file")
+        try container.encode(self.purpose, forKey: "purpose")
+        try container.encodeIfPresent(self.expiresAfter, forKey: "expires_after")
+        try container.encodeIfPresent(self.tags, forKey: "tags")
+        try container.encodeIfPresent(self.name, forKey: "name")
     }
 }
 

@@ -15,36 +15,23 @@ nonisolated public struct MediaUploadEditResponse: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    private enum CodingKeys: UndocumentedCodingKey {
-        case created
-        case undocumented(String)
-
-        init?(stringValue: String) {
-            switch stringValue {
-            case "created": return nil  // see UndocumentedCodingKey
-            default: self = .undocumented(stringValue)
-            }
-        }
-
-        var stringValue: String {
-            switch self {
-            case .created: "created"
-            case .undocumented(let name): name
-            }
-        }
+    /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
+    /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+    private enum Members: MemberNames {
+        static let documented = ["created"]
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.created = try container.decode(Int.self, forKey: .created)
+        let container = try decoder.container(keyedBy: MemberKey<Members>.self)
+        self.created = try container.decode(Int.self, forKey: "created")
         self.additionalProperties = try container.decodeUndocumented()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
+        var container = encoder.container(keyedBy: MemberKey<Members>.self)
         // Undocumented keys first: a documented key written after one of them wins.
         try container.encodeUndocumented(additionalProperties)
-        try container.encode(self.created, forKey: .created)
+        try container.encode(self.created, forKey: "created")
     }
 }
 
@@ -67,48 +54,29 @@ nonisolated public struct MediaUploadEditRequest: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    private enum CodingKeys: UndocumentedCodingKey {
-        case image
-        case prompt
-        case mask
-        case n
-        case undocumented(String)
-
-        init?(stringValue: String) {
-            switch stringValue {
-            case "image", "prompt", "mask", "n": return nil  // see UndocumentedCodingKey
-            default: self = .undocumented(stringValue)
-            }
-        }
-
-        var stringValue: String {
-            switch self {
-            case .image: "image"
-            case .prompt: "prompt"
-            case .mask: "mask"
-            case .n: "n"
-            case .undocumented(let name): name
-            }
-        }
+    /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
+    /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+    private enum Members: MemberNames {
+        static let documented = ["image", "prompt", "mask", "n"]
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.image = try container.decode([MultipartFile].self, forKey: .image)
-        self.prompt = try container.decode(String.self, forKey: .prompt)
-        self.mask = try container.decodeIfPresent(MultipartFile.self, forKey: .mask)
-        self.n = try container.decodeNullable(Int.self, forKey: .n)
+        let container = try decoder.container(keyedBy: MemberKey<Members>.self)
+        self.image = try container.decode([MultipartFile].self, forKey: "image")
+        self.prompt = try container.decode(String.self, forKey: "prompt")
+        self.mask = try container.decodeIfPresent(MultipartFile.self, forKey: "mask")
+        self.n = try container.decodeNullable(Int.self, forKey: "n")
         self.additionalProperties = try container.decodeUndocumented()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
+        var container = encoder.container(keyedBy: MemberKey<Members>.self)
         // Undocumented keys first: a documented key written after one of them wins.
         try container.encodeUndocumented(additionalProperties)
-        try container.encode(self.image, forKey: .image)
-        try container.encode(self.prompt, forKey: .prompt)
-        try container.encodeIfPresent(self.mask, forKey: .mask)
-        try container.encodeNullable(self.n, forKey: .n)
+        try container.encode(self.image, forKey: "image")
+        try container.encode(self.prompt, forKey: "prompt")
+        try container.encodeIfPresent(self.mask, forKey: "mask")
+        try container.encodeNullable(self.n, forKey: "n")
     }
 }
 

@@ -20,39 +20,24 @@ nonisolated public struct OthersWidget: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    private enum CodingKeys: UndocumentedCodingKey {
-        case id
-        case color
-        case undocumented(String)
-
-        init?(stringValue: String) {
-            switch stringValue {
-            case "id", "color": return nil  // see UndocumentedCodingKey
-            default: self = .undocumented(stringValue)
-            }
-        }
-
-        var stringValue: String {
-            switch self {
-            case .id: "id"
-            case .color: "color"
-            case .undocumented(let name): name
-            }
-        }
+    /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
+    /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+    private enum Members: MemberNames {
+        static let documented = ["id", "color"]
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.color = try container.decode(String.self, forKey: .color)
+        let container = try decoder.container(keyedBy: MemberKey<Members>.self)
+        self.id = try container.decode(String.self, forKey: "id")
+        self.color = try container.decode(String.self, forKey: "color")
         self.additionalProperties = try container.decodeUndocumented()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
+        var container = encoder.container(keyedBy: MemberKey<Members>.self)
         // Undocumented keys first: a documented key written after one of them wins.
         try container.encodeUndocumented(additionalProperties)
-        try container.encode(self.id, forKey: .id)
-        try container.encode(self.color, forKey: .color)
+        try container.encode(self.id, forKey: "id")
+        try container.encode(self.color, forKey: "color")
     }
 }

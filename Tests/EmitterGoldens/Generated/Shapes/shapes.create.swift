@@ -20,44 +20,27 @@ nonisolated public struct ShapesCreateRequest: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    private enum CodingKeys: UndocumentedCodingKey {
-        case name
-        case size
-        case note
-        case undocumented(String)
-
-        init?(stringValue: String) {
-            switch stringValue {
-            case "name", "size", "note": return nil  // see UndocumentedCodingKey
-            default: self = .undocumented(stringValue)
-            }
-        }
-
-        var stringValue: String {
-            switch self {
-            case .name: "name"
-            case .size: "size"
-            case .note: "note"
-            case .undocumented(let name): name
-            }
-        }
+    /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
+    /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+    private enum Members: MemberNames {
+        static let documented = ["name", "size", "note"]
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.size = try container.decodeIfPresent(ShapesWidget.Size.self, forKey: .size)
-        self.note = try container.decodeNullable(String.self, forKey: .note)
+        let container = try decoder.container(keyedBy: MemberKey<Members>.self)
+        self.name = try container.decode(String.self, forKey: "name")
+        self.size = try container.decodeIfPresent(ShapesWidget.Size.self, forKey: "size")
+        self.note = try container.decodeNullable(String.self, forKey: "note")
         self.additionalProperties = try container.decodeUndocumented()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
+        var container = encoder.container(keyedBy: MemberKey<Members>.self)
         // Undocumented keys first: a documented key written after one of them wins.
         try container.encodeUndocumented(additionalProperties)
-        try container.encode(self.name, forKey: .name)
-        try container.encodeIfPresent(self.size, forKey: .size)
-        try container.encodeNullable(self.note, forKey: .note)
+        try container.encode(self.name, forKey: "name")
+        try container.encodeIfPresent(self.size, forKey: "size")
+        try container.encodeNullable(self.note, forKey: "note")
     }
 }
 

@@ -162,36 +162,23 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable {
                 self.additionalProperties = additionalProperties
             }
 
-            private enum CodingKeys: UndocumentedCodingKey {
-                case id
-                case undocumented(String)
-
-                init?(stringValue: String) {
-                    switch stringValue {
-                    case "id": return nil  // see UndocumentedCodingKey
-                    default: self = .undocumented(stringValue)
-                    }
-                }
-
-                var stringValue: String {
-                    switch self {
-                    case .id: "id"
-                    case .undocumented(let name): name
-                    }
-                }
+            /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
+            /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+            private enum Members: MemberNames {
+                static let documented = ["id"]
             }
 
             public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.id = try container.decode(String.self, forKey: .id)
+                let container = try decoder.container(keyedBy: MemberKey<Members>.self)
+                self.id = try container.decode(String.self, forKey: "id")
                 self.additionalProperties = try container.decodeUndocumented()
             }
 
             public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
+                var container = encoder.container(keyedBy: MemberKey<Members>.self)
                 // Undocumented keys first: a documented key written after one of them wins.
                 try container.encodeUndocumented(additionalProperties)
-                try container.encode(self.id, forKey: .id)
+                try container.encode(self.id, forKey: "id")
             }
         }
 
@@ -258,40 +245,25 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable {
                     self.additionalProperties = additionalProperties
                 }
 
-                private enum CodingKeys: UndocumentedCodingKey {
-                    case x
-                    case y
-                    case undocumented(String)
-
-                    init?(stringValue: String) {
-                        switch stringValue {
-                        case "x", "y": return nil  // see UndocumentedCodingKey
-                        default: self = .undocumented(stringValue)
-                        }
-                    }
-
-                    var stringValue: String {
-                        switch self {
-                        case .x: "x"
-                        case .y: "y"
-                        case .undocumented(let name): name
-                        }
-                    }
+                /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
+                /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+                private enum Members: MemberNames {
+                    static let documented = ["x", "y"]
                 }
 
                 public init(from decoder: any Decoder) throws {
-                    let container = try decoder.container(keyedBy: CodingKeys.self)
-                    self.x = try container.decode(Double.self, forKey: .x)
-                    self.y = try container.decode(Double.self, forKey: .y)
+                    let container = try decoder.container(keyedBy: MemberKey<Members>.self)
+                    self.x = try container.decode(Double.self, forKey: "x")
+                    self.y = try container.decode(Double.self, forKey: "y")
                     self.additionalProperties = try container.decodeUndocumented()
                 }
 
                 public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: CodingKeys.self)
+                    var container = encoder.container(keyedBy: MemberKey<Members>.self)
                     // Undocumented keys first: a documented key written after one of them wins.
                     try container.encodeUndocumented(additionalProperties)
-                    try container.encode(self.x, forKey: .x)
-                    try container.encode(self.y, forKey: .y)
+                    try container.encode(self.x, forKey: "x")
+                    try container.encode(self.y, forKey: "y")
                 }
             }
 
@@ -318,91 +290,51 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable {
                 }
             }
 
-            private enum CodingKeys: UndocumentedCodingKey {
-                case type
-                case points
-                case closed
-                case label
-                case fill
-                case undocumented(String)
-
-                init?(stringValue: String) {
-                    switch stringValue {
-                    case "type", "points", "closed", "label", "fill": return nil  // see UndocumentedCodingKey
-                    default: self = .undocumented(stringValue)
-                    }
-                }
-
-                var stringValue: String {
-                    switch self {
-                    case .type: "type"
-                    case .points: "points"
-                    case .closed: "closed"
-                    case .label: "label"
-                    case .fill: "fill"
-                    case .undocumented(let name): name
-                    }
-                }
+            /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
+            /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+            private enum Members: MemberNames {
+                static let documented = ["type", "points", "closed", "label", "fill"]
             }
 
             public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.points = try container.decode([ShapesWidget.Shape.Polygon.Point].self, forKey: .points)
-                self.closed = try container.decode(Bool.self, forKey: .closed)
-                self.label = try container.decodeOrNull(String.self, forKey: .label)
-                self.fill = try container.decodeIfPresent(ShapesWidget.Shape.Polygon.Fill.self, forKey: .fill)
-                try container.decodeConstant("polygon", forKey: .type)
+                let container = try decoder.container(keyedBy: MemberKey<Members>.self)
+                self.points = try container.decode([ShapesWidget.Shape.Polygon.Point].self, forKey: "points")
+                self.closed = try container.decode(Bool.self, forKey: "closed")
+                self.label = try container.decodeOrNull(String.self, forKey: "label")
+                self.fill = try container.decodeIfPresent(ShapesWidget.Shape.Polygon.Fill.self, forKey: "fill")
+                try container.decodeConstant("polygon", forKey: "type")
                 self.additionalProperties = try container.decodeUndocumented()
             }
 
             public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
+                var container = encoder.container(keyedBy: MemberKey<Members>.self)
                 // Undocumented keys first: a documented key written after one of them wins.
                 try container.encodeUndocumented(additionalProperties)
-                try container.encode(self.points, forKey: .points)
-                try container.encode(self.closed, forKey: .closed)
-                try container.encodeOrNull(self.label, forKey: .label)
-                try container.encodeIfPresent(self.fill, forKey: .fill)
-                try container.encode("polygon", forKey: .type)
+                try container.encode(self.points, forKey: "points")
+                try container.encode(self.closed, forKey: "closed")
+                try container.encodeOrNull(self.label, forKey: "label")
+                try container.encodeIfPresent(self.fill, forKey: "fill")
+                try container.encode("polygon", forKey: "type")
             }
         }
 
-        private enum CodingKeys: UndocumentedCodingKey {
-            case radius
-            case rounded
-            case side
-            case type
-            case undocumented(String)
-
-            init?(stringValue: String) {
-                switch stringValue {
-                case "radius", "rounded", "side", "type": return nil  // see UndocumentedCodingKey
-                default: self = .undocumented(stringValue)
-                }
-            }
-
-            var stringValue: String {
-                switch self {
-                case .radius: "radius"
-                case .rounded: "rounded"
-                case .side: "side"
-                case .type: "type"
-                case .undocumented(let name): name
-                }
-            }
+        /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
+        /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+        private enum Members: MemberNames {
+            static let documented = ["radius", "rounded", "side", "type"]
         }
 
         public init(from decoder: any Decoder) throws {
-            guard let container = try? decoder.container(keyedBy: CodingKeys.self) else {
+            guard let container = try? decoder.container(keyedBy: MemberKey<Members>.self) else {
                 self = try .unknown(JSONValue(from: decoder))
                 return
             }
             let undocumented = container.allKeys
-            switch try? container.decode(String.self, forKey: .type) {
-            case "circle" where undocumented.isEmpty && !container.contains(.rounded) && !container.contains(.side):
-                self = try .circle(radius: container.decode(Double.self, forKey: .radius))
-            case "square" where undocumented.isEmpty && !container.contains(.radius):
-                self = try .square(side: container.decode(Double.self, forKey: .side), rounded: container.decodeNullable(Bool.self, forKey: .rounded))
+            switch try? container.decode(String.self, forKey: "type") {
+            case "circle" where undocumented.isEmpty && !container.contains("rounded") && !container.contains("side"):
+                self = try .circle(radius: container.decode(Double.self, forKey: "radius"))
+            case "square" where undocumented.isEmpty && !container.contains("radius"):
+                self = try .square(side: container.decode(Double.self, forKey: "side"), rounded: container.decodeNullable(Bool.self, forKey: "rounded"))
             case "polygon":
                 self = try .polygon(ShapesWidget.Shape.Polygon(from: decoder))
             default: self = try .unknown(JSONValue(from: decoder))
@@ -412,14 +344,14 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable {
         public func encode(to encoder: any Encoder) throws {
             switch self {
             case .circle(let radius):
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode("circle", forKey: .type)
-                try container.encode(radius, forKey: .radius)
+                var container = encoder.container(keyedBy: MemberKey<Members>.self)
+                try container.encode("circle", forKey: "type")
+                try container.encode(radius, forKey: "radius")
             case .square(let side, let rounded):
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode("square", forKey: .type)
-                try container.encode(side, forKey: .side)
-                try container.encodeNullable(rounded, forKey: .rounded)
+                var container = encoder.container(keyedBy: MemberKey<Members>.self)
+                try container.encode("square", forKey: "type")
+                try container.encode(side, forKey: "side")
+                try container.encodeNullable(rounded, forKey: "rounded")
             case .polygon(let value):
                 try value.encode(to: encoder)
             case .unknown(let value):
@@ -441,144 +373,80 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable {
             self.additionalProperties = additionalProperties
         }
 
-        private enum CodingKeys: UndocumentedCodingKey {
-            case name
-            case email
-            case undocumented(String)
-
-            init?(stringValue: String) {
-                switch stringValue {
-                case "name", "email": return nil  // see UndocumentedCodingKey
-                default: self = .undocumented(stringValue)
-                }
-            }
-
-            var stringValue: String {
-                switch self {
-                case .name: "name"
-                case .email: "email"
-                case .undocumented(let name): name
-                }
-            }
+        /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
+        /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+        private enum Members: MemberNames {
+            static let documented = ["name", "email"]
         }
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.name = try container.decode(String.self, forKey: .name)
-            self.email = try container.decodeNullable(String.self, forKey: .email)
+            let container = try decoder.container(keyedBy: MemberKey<Members>.self)
+            self.name = try container.decode(String.self, forKey: "name")
+            self.email = try container.decodeNullable(String.self, forKey: "email")
             self.additionalProperties = try container.decodeUndocumented()
         }
 
         public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
+            var container = encoder.container(keyedBy: MemberKey<Members>.self)
             // Undocumented keys first: a documented key written after one of them wins.
             try container.encodeUndocumented(additionalProperties)
-            try container.encode(self.name, forKey: .name)
-            try container.encodeNullable(self.email, forKey: .email)
+            try container.encode(self.name, forKey: "name")
+            try container.encodeNullable(self.email, forKey: "email")
         }
     }
 
-    private enum CodingKeys: UndocumentedCodingKey {
-        case id
-        case object
-        case `default`
-        case self_
-        case `class`
-        case `protocol`
-        case _1stPlace
-        case imageURL
-        case additionalProperties_
-        case metadata
-        case size
-        case ratio
-        case tags
-        case matrix
-        case anything
-        case prompt
-        case voice
-        case shape
-        case owner
-        case undocumented(String)
-
-        init?(stringValue: String) {
-            switch stringValue {
-            case "id", "object", "default", "self", "class", "protocol", "1st_place", "image_url", "additional_properties", "metadata", "size", "ratio", "tags", "matrix", "anything", "prompt", "voice", "shape", "owner": return nil  // see UndocumentedCodingKey
-            default: self = .undocumented(stringValue)
-            }
-        }
-
-        var stringValue: String {
-            switch self {
-            case .id: "id"
-            case .object: "object"
-            case .`default`: "default"
-            case .self_: "self"
-            case .`class`: "class"
-            case .`protocol`: "protocol"
-            case ._1stPlace: "1st_place"
-            case .imageURL: "image_url"
-            case .additionalProperties_: "additional_properties"
-            case .metadata: "metadata"
-            case .size: "size"
-            case .ratio: "ratio"
-            case .tags: "tags"
-            case .matrix: "matrix"
-            case .anything: "anything"
-            case .prompt: "prompt"
-            case .voice: "voice"
-            case .shape: "shape"
-            case .owner: "owner"
-            case .undocumented(let name): name
-            }
-        }
+    /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
+    /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+    private enum Members: MemberNames {
+        static let documented = ["id", "object", "default", "self", "class", "protocol", "1st_place", "image_url", "additional_properties", "metadata", "size", "ratio", "tags", "matrix", "anything", "prompt", "voice", "shape", "owner"]
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.default = try container.decode(Bool.self, forKey: .`default`)
-        self.self_ = try container.decodeOrNull(String.self, forKey: .self_)
-        self.class = try container.decodeIfPresent(String.self, forKey: .`class`)
-        self.protocol = try container.decodeNullable(String.self, forKey: .`protocol`)
-        self._1stPlace = try container.decodeIfPresent(Int.self, forKey: ._1stPlace)
-        self.imageURL = try container.decodeIfPresent(String.self, forKey: .imageURL)
-        self.additionalProperties_ = try container.decodeIfPresent([String: JSONValue].self, forKey: .additionalProperties_)
-        self.metadata = try container.decodeNullable([String: JSONValue].self, forKey: .metadata)
-        self.size = try container.decode(ShapesWidget.Size.self, forKey: .size)
-        self.ratio = try container.decodeIfPresent(Double.self, forKey: .ratio)
-        self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
-        self.matrix = try container.decodeIfPresent([[Int]].self, forKey: .matrix)
-        self.anything = try container.decodeIfPresent([JSONValue].self, forKey: .anything)
-        self.prompt = try container.decode(ShapesWidget.Prompt.self, forKey: .prompt)
-        self.voice = try container.decodeIfPresent(ShapesWidget.Voice.self, forKey: .voice)
-        self.shape = try container.decode(ShapesWidget.Shape.self, forKey: .shape)
-        self.owner = try container.decodeOrNull(ShapesWidget.Owner.self, forKey: .owner)
-        try container.decodeConstant("widget", forKey: .object)
+        let container = try decoder.container(keyedBy: MemberKey<Members>.self)
+        self.id = try container.decode(String.self, forKey: "id")
+        self.default = try container.decode(Bool.self, forKey: "default")
+        self.self_ = try container.decodeOrNull(String.self, forKey: "self")
+        self.class = try container.decodeIfPresent(String.self, forKey: "class")
+        self.protocol = try container.decodeNullable(String.self, forKey: "protocol")
+        self._1stPlace = try container.decodeIfPresent(Int.self, forKey: "1st_place")
+        self.imageURL = try container.decodeIfPresent(String.self, forKey: "image_url")
+        self.additionalProperties_ = try container.decodeIfPresent([String: JSONValue].self, forKey: "additional_properties")
+        self.metadata = try container.decodeNullable([String: JSONValue].self, forKey: "metadata")
+        self.size = try container.decode(ShapesWidget.Size.self, forKey: "size")
+        self.ratio = try container.decodeIfPresent(Double.self, forKey: "ratio")
+        self.tags = try container.decodeIfPresent([String].self, forKey: "tags")
+        self.matrix = try container.decodeIfPresent([[Int]].self, forKey: "matrix")
+        self.anything = try container.decodeIfPresent([JSONValue].self, forKey: "anything")
+        self.prompt = try container.decode(ShapesWidget.Prompt.self, forKey: "prompt")
+        self.voice = try container.decodeIfPresent(ShapesWidget.Voice.self, forKey: "voice")
+        self.shape = try container.decode(ShapesWidget.Shape.self, forKey: "shape")
+        self.owner = try container.decodeOrNull(ShapesWidget.Owner.self, forKey: "owner")
+        try container.decodeConstant("widget", forKey: "object")
         self.additionalProperties = try container.decodeUndocumented()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
+        var container = encoder.container(keyedBy: MemberKey<Members>.self)
         // Undocumented keys first: a documented key written after one of them wins.
         try container.encodeUndocumented(additionalProperties)
-        try container.encode(self.id, forKey: .id)
-        try container.encode(self.default, forKey: .`default`)
-        try container.encodeOrNull(self.self_, forKey: .self_)
-        try container.encodeIfPresent(self.class, forKey: .`class`)
-        try container.encodeNullable(self.protocol, forKey: .`protocol`)
-        try container.encodeIfPresent(self._1stPlace, forKey: ._1stPlace)
-        try container.encodeIfPresent(self.imageURL, forKey: .imageURL)
-        try container.encodeIfPresent(self.additionalProperties_, forKey: .additionalProperties_)
-        try container.encodeNullable(self.metadata, forKey: .metadata)
-        try container.encode(self.size, forKey: .size)
-        try container.encodeIfPresent(self.ratio, forKey: .ratio)
-        try container.encodeIfPresent(self.tags, forKey: .tags)
-        try container.encodeIfPresent(self.matrix, forKey: .matrix)
-        try container.encodeIfPresent(self.anything, forKey: .anything)
-        try container.encode(self.prompt, forKey: .prompt)
-        try container.encodeIfPresent(self.voice, forKey: .voice)
-        try container.encode(self.shape, forKey: .shape)
-        try container.encodeOrNull(self.owner, forKey: .owner)
-        try container.encode("widget", forKey: .object)
+        try container.encode(self.id, forKey: "id")
+        try container.encode(self.default, forKey: "default")
+        try container.encodeOrNull(self.self_, forKey: "self")
+        try container.encodeIfPresent(self.class, forKey: "class")
+        try container.encodeNullable(self.protocol, forKey: "protocol")
+        try container.encodeIfPresent(self._1stPlace, forKey: "1st_place")
+        try container.encodeIfPresent(self.imageURL, forKey: "image_url")
+        try container.encodeIfPresent(self.additionalProperties_, forKey: "additional_properties")
+        try container.encodeNullable(self.metadata, forKey: "metadata")
+        try container.encode(self.size, forKey: "size")
+        try container.encodeIfPresent(self.ratio, forKey: "ratio")
+        try container.encodeIfPresent(self.tags, forKey: "tags")
+        try container.encodeIfPresent(self.matrix, forKey: "matrix")
+        try container.encodeIfPresent(self.anything, forKey: "anything")
+        try container.encode(self.prompt, forKey: "prompt")
+        try container.encodeIfPresent(self.voice, forKey: "voice")
+        try container.encode(self.shape, forKey: "shape")
+        try container.encodeOrNull(self.owner, forKey: "owner")
+        try container.encode("widget", forKey: "object")
     }
 }
