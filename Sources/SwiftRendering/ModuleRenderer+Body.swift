@@ -110,3 +110,24 @@ extension ModuleRenderer {
         }
     }
 }
+
+extension ModuleRenderer.MethodParts {
+    /// Adds the body parameter after the path parameters.
+    mutating func insertBody(_ plan: ModuleRenderer.BodyPlan, mediaType: String, at index: Int) {
+        parameters.insert(plan.parameter, at: index)
+        docParameters.insert("  - \(plan.parameter.prefix { $0 != ":" }): The request body (\(mediaType)).", at: index)
+        body = plan
+    }
+
+    /// The same parts with another body in place of this one.
+    func replacingBody(with plan: ModuleRenderer.BodyPlan, mediaType: String, pathParameters: Int) -> Self {
+        var copy = self
+        if copy.body != nil {
+            copy.parameters.remove(at: pathParameters)
+            copy.docParameters.remove(at: pathParameters)
+        }
+        copy.streamQueryParameter = nil
+        copy.insertBody(plan, mediaType: mediaType, at: pathParameters)
+        return copy
+    }
+}

@@ -74,6 +74,19 @@ extension ModuleRenderer {
                 }
             }
             if case .events = shape { methods.append(method(endpoint, parts: parts, variant: .main(shape), cursorPage: nil)) }
+            // A plain-text alternative of the body gets its own overload: `create(sdp: String)` beside
+            // `create(body:)` (Realtime calls take multipart or a bare SDP offer).
+            let pathCount = endpoint.parameters.filter { $0.location == .path }.count
+            for alternative in endpoint.requestBodies where alternative != Self.preferredBody(endpoint)
+                && BodyKind(alternative.mediaType) == .text && alternative.schema.kind == .string {
+                let subtype = alternative.mediaType.split(separator: "/").last.map { String($0.prefix { $0 != ";" }) } ?? "text"
+                let label = SwiftNames.member(subtype)
+                let plan = BodyPlan(parameter: "\(label): String", statements: [], argument: "Data(\(SwiftNames.bare(label)).utf8)",
+                                    contentType: SwiftNames.stringLiteral(alternative.mediaType))
+                let textParts = parts.replacingBody(with: plan, mediaType: alternative.mediaType, pathParameters: pathCount)
+                if case .events = shape { continue }
+                methods.append(method(endpoint, parts: textParts, variant: .main(shape), cursorPage: nil))
+            }
         }
         let file = FileModel(fileName: Naming.fileName(for: endpoint.id), source: endpoint.location.file, template: "types",
                              imports: Self.imports, declarations: scope.declarations, resourceExtensions: [],

@@ -76,9 +76,7 @@ extension ModuleRenderer {
         }
         if let body = Self.preferredBody(endpoint) {
             let plan = bodyPlan(body, stem: stem, scope: &scope)
-            parts.parameters.insert(plan.parameter, at: endpoint.parameters.filter { $0.location == .path }.count)
-            parts.docParameters.insert("  - body: The request body (\(body.mediaType)).", at: endpoint.parameters.filter { $0.location == .path }.count)
-            parts.body = plan
+            parts.insertBody(plan, mediaType: body.mediaType, at: endpoint.parameters.filter { $0.location == .path }.count)
         }
         parts.headers = endpoint.headers.map { "\(SwiftNames.stringLiteral($0.name)): \(SwiftNames.stringLiteral($0.value))" }
         parts.path = naming.pathExpression(endpoint, argumentNames: argumentNames)

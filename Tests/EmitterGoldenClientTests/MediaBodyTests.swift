@@ -84,15 +84,22 @@ import Testing
             ScriptedResponse(status: 201, headers: ["Content-Type": "application/sdp", "x-request-id": "req_sdp"], body: Data(answer.utf8)),
         ])
         defer { server.stop() }
+        let client = makeClient(server)
 
-        let response = try await makeClient(server).media.sessions(body: "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\n")
+        // The plain-text alternative of the body has its own overload; the multipart one takes the struct.
+        let response = try await client.media.sessions(sdp: "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\n")
+        _ = try await client.media.sessions(body: MediaSessionsRequest(sdp: "v=0", session: .init(model: "rt")))
 
         #expect(response.value == answer)
         #expect(response.requestID == "req_sdp")
-        let request = try #require(server.requests.first)
-        #expect(request.headers["content-type"] == "application/sdp")
-        #expect(request.headers["accept"] == "application/sdp")
-        #expect(request.body == Data("v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\n".utf8))
+        let text = try #require(server.requests.first)
+        #expect(text.headers["content-type"] == "application/sdp")
+        #expect(text.headers["accept"] == "application/sdp")
+        #expect(text.body == Data("v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\n".utf8))
+        let multipart = String(decoding: server.requests[1].body, as: UTF8.self)
+        #expect(server.requests[1].headers["content-type"]?.hasPrefix("multipart/form-data; boundary=") == true)
+        #expect(multipart.contains("name=\"sdp\"\r\n\r\nv=0\r\n"))
+        #expect(multipart.contains("name=\"session[model]\"\r\n\r\nrt\r\n"))
     }
 
     @Test func binaryResponseIsData() async throws {
