@@ -26,6 +26,7 @@ public enum SwiftNames {
 
     /// Splits a raw name into words at `_`, `-`, `.`, spaces, `/` and lower-to-upper case changes.
     static func words(_ raw: String) -> [String] {
+        if raw.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(raw) }
         var words: [String] = []
         var current = ""
         var previous: Character?
@@ -46,7 +47,40 @@ public enum SwiftNames {
         return words
     }
 
+    /// `words` on bytes, for the names that are ASCII (nearly all): Character classification consults Unicode
+    /// tables, which was a noticeable share of the generator's time.
+    private static func asciiWords(_ raw: String) -> [String] {
+        var words: [String] = []
+        var current: [UInt8] = []
+        var previous: UInt8 = 0
+        for byte in raw.utf8 {
+            let isLower = byte >= 0x61 && byte <= 0x7A, isUpper = byte >= 0x41 && byte <= 0x5A, isDigit = byte >= 0x30 && byte <= 0x39
+            if isLower || isUpper || isDigit {
+                let previousLowerOrDigit = (previous >= 0x61 && previous <= 0x7A) || (previous >= 0x30 && previous <= 0x39)
+                if previousLowerOrDigit, isUpper, !current.isEmpty {
+                    words.append(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
+                }
+                current.append(byte)
+            } else if !current.isEmpty {
+                words.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+            }
+            previous = byte
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        return words
+    }
+
     private static func capitalized(_ word: String) -> String {
+        if let first = word.utf8.first, word.utf8.allSatisfy({ $0 < 0x80 }) {
+            let lowered = word.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+            let lower = String(decoding: lowered, as: UTF8.self)
+            if acronyms.contains(lower) { return lower == "ids" ? "IDs" : lower == "urls" ? "URLs" : lower.uppercased() }
+            var bytes = Array(word.utf8)
+            if first >= 0x61 && first <= 0x7A { bytes[0] = first - 0x20 }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         let lower = word.lowercased()
         if acronyms.contains(lower) { return lower == "ids" ? "IDs" : lower == "urls" ? "URLs" : lower.uppercased() }
         return word.prefix(1).uppercased() + word.dropFirst()
