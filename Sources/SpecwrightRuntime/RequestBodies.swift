@@ -95,20 +95,6 @@ public struct MultipartFormData: Sendable {
         add(name, String(decoding: try JSONCoding.encode(value), as: UTF8.self))
     }
 
-    /// Adds any other field the way OpenAI's SDKs send form fields (see `FormFields`): an object member
-    /// as `name[key]`, array elements as `name[]`, scalars as text, `null` and `nil` left out.
-    public mutating func add<T: Encodable>(_ name: String, value: T?) throws {
-        guard let value else { return }
-        for (field, text) in try FormFields.pairs(name, encoding: value) { add(field, text) }
-    }
-
-    /// Adds keys the docs do not list, in the order of their names.
-    public mutating func add(undocumented fields: [String: JSONValue]) {
-        for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
-            for (field, text) in FormFields.pairs(name, value) { add(field, text) }
-        }
-    }
-
     /// Adds files under one name: one file as `name`, several as `name[]` (as OpenAI's SDKs do).
     public mutating func add(_ name: String, files: [MultipartFile]?) {
         guard let files else { return }
@@ -179,8 +165,16 @@ public enum FormFields {
     }
 }
 
-extension QueryBuilder {
-    /// Adds a structured value as flat fields (see `FormFields`) unless it is `nil`: form bodies.
+/// A body built from text fields: multipart parts or form pairs. Structured values and undocumented keys are
+/// added through `FormFields`, the same way for both.
+public protocol FormFieldBody {
+    /// Adds a text field unless it is `nil`.
+    mutating func add(_ name: String, _ value: String?)
+}
+
+extension FormFieldBody {
+    /// Adds any field the way OpenAI's SDKs send form fields (see `FormFields`): an object member as
+    /// `name[key]`, array elements as `name[]`, scalars as text, `null` and `nil` left out.
     public mutating func add<T: Encodable>(_ name: String, value: T?) throws {
         guard let value else { return }
         for (field, text) in try FormFields.pairs(name, encoding: value) { add(field, text) }
@@ -193,3 +187,8 @@ extension QueryBuilder {
         }
     }
 }
+
+extension MultipartFormData: FormFieldBody {}
+
+/// Form bodies (`application/x-www-form-urlencoded`) are built as a query.
+extension QueryBuilder: FormFieldBody {}
