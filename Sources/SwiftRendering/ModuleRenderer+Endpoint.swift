@@ -77,14 +77,15 @@ extension ModuleRenderer {
             // A plain-text alternative of the body gets its own overload: `create(sdp: String)` beside
             // `create(body:)` (Realtime calls take multipart or a bare SDP offer).
             let pathCount = endpoint.parameters.filter { $0.location == .path }.count
-            for alternative in endpoint.requestBodies where alternative != Self.preferredBody(endpoint)
+            let preferred = Self.preferredBody(endpoint)
+            let streamsOnly = if case .events = shape { true } else { false }
+            for alternative in endpoint.requestBodies where !streamsOnly && alternative != preferred
                 && BodyKind(alternative.mediaType) == .text && alternative.schema.kind == .string {
                 let subtype = alternative.mediaType.split(separator: "/").last.map { String($0.prefix { $0 != ";" }) } ?? "text"
                 let label = SwiftNames.member(subtype)
                 let plan = BodyPlan(parameter: "\(label): String", statements: [], argument: "Data(\(SwiftNames.bare(label)).utf8)",
                                     contentType: SwiftNames.stringLiteral(alternative.mediaType))
                 let textParts = parts.replacingBody(with: plan, mediaType: alternative.mediaType, pathParameters: pathCount)
-                if case .events = shape { continue }
                 methods.append(method(endpoint, parts: textParts, variant: .main(shape), cursorPage: nil))
             }
         }
@@ -123,14 +124,19 @@ extension ModuleRenderer {
             let type = types.typeReference(for: union, suggestedName: name, in: &scope)
             return (type, "events are `\(type)` cases chosen by their `type`, and events the docs do not list arrive as `.unknown`.", streamParameter)
         case .untyped:
-            return ("ServerSentEvent", "the docs name no event types, so events arrive as `ServerSentEvent`s (`event` and `data`).", streamParameter)
+            return (Self.untypedEvents.type, Self.untypedEvents.docs, streamParameter)
         case .unknown:
             if case .json(let type) = shape {
                 return (type, "each event's data is a `\(type)`.", streamParameter)
             }
-            return ("ServerSentEvent", "the docs name no event types, so events arrive as `ServerSentEvent`s (`event` and `data`).", streamParameter)
+            return (Self.untypedEvents.type, Self.untypedEvents.docs, streamParameter)
         }
     }
+
+    /// Events of a stream whose docs name no event types: as they come.
+    private static let untypedEvents = (
+        type: "ServerSentEvent", docs: "the docs name no event types, so events arrive as `ServerSentEvent`s (`event` and `data`)."
+    )
 
     static func isCursorPage(_ schema: Schema) -> Bool { TypeBuilder.isCursorPage(schema) }
 
