@@ -1,11 +1,14 @@
 // Decodes and re-encodes a list page of 100 ChatKit threads with the generated types and with a plain
-// hand-written Codable struct of the same shape, using the runtime's JSONDecoder/JSONEncoder settings, and
-// prints the median time per page of each and their ratio. Build in release:
+// hand-written Codable struct of the same shape, and prints the median time per page of each and their
+// ratio: once with the runtime's decoder (`JSONCoding.makeDecoder()`, what generated clients decode with;
+// the target applies to it) and once with Foundation's `JSONDecoder`, both with the runtime's encoder.
+// Build in release:
 //
 //   swift build -c release --product chatkit-codable-benchmark && .build/release/chatkit-codable-benchmark
 //
 // Options: --threads N (100), --iterations N per run (300), --runs N (15), --warmup N (100),
-// --only generated|hand (time one side only, for profilers such as valgrind --tool=callgrind).
+// --decoder runtime|foundation (one decoder only), --only generated|hand (time one side only, with the
+// runtime's decoder unless --decoder says otherwise, for profilers such as valgrind --tool=callgrind).
 import ChatKit
 import Foundation
 import SpecwrightRuntime
@@ -16,6 +19,7 @@ struct Options {
     var runs = 15
     var warmup = 100
     var only: String?
+    var decoders = ["runtime", "foundation"]
 
     init(_ arguments: [String]) {
         var rest = arguments[...]
@@ -23,6 +27,11 @@ struct Options {
             if flag == "--only" {
                 guard let side = rest.popFirst(), ["generated", "hand"].contains(side) else { Self.usage("--only needs generated or hand") }
                 only = side
+                continue
+            }
+            if flag == "--decoder" {
+                guard let decoder = rest.popFirst(), ["runtime", "foundation"].contains(decoder) else { Self.usage("--decoder needs runtime or foundation") }
+                decoders = [decoder]
                 continue
             }
             let minimum = flag == "--warmup" ? 0 : 1
@@ -40,7 +49,7 @@ struct Options {
     }
 
     static func usage(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("error: \(message)\nusage: chatkit-codable-benchmark [--threads N] [--iterations N] [--runs N] [--warmup N] [--only generated|hand]\n".utf8))
+        FileHandle.standardError.write(Data("error: \(message)\nusage: chatkit-codable-benchmark [--threads N] [--iterations N] [--runs N] [--warmup N] [--decoder runtime|foundation] [--only generated|hand]\n".utf8))
         exit(2)
     }
 }
@@ -72,64 +81,83 @@ func format(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digi
 let options = Options(Array(CommandLine.arguments.dropFirst()))
 let data = Fixture.page(count: options.threads)
 
-// The same settings for both sides: the runtime's decoder and encoder (sorted keys), made once.
-let decoder = JSONCoding.makeDecoder()
+// The same settings for both sides: the runtime's encoder (sorted keys), and each decoder in turn, made once.
+let runtimeDecoder = JSONCoding.makeDecoder()
+let foundationDecoder = JSONDecoder()
 let encoder = JSONCoding.makeEncoder()
 
-let generated = Contender(name: "generated (ChatKitThreadPage)") { data in
-    let page = try decoder.decode(ChatKitThreadPage.self, from: data)
-    return try encoder.encode(page).count
-}
-let handWritten = Contender(name: "hand-written Codable") { data in
-    let page = try decoder.decode(HandThreadPage.self, from: data)
-    return try encoder.encode(page).count
+func contenders(decoder: String) -> (generated: Contender, handWritten: Contender) {
+    func decode<T: Decodable>(_ type: T.Type, _ data: Data) throws -> T {
+        decoder == "runtime" ? try runtimeDecoder.decode(T.self, from: data) : try foundationDecoder.decode(T.self, from: data)
+    }
+    let generated = Contender(name: "generated (ChatKitThreadPage)") { data in
+        try encoder.encode(try decode(ChatKitThreadPage.self, data)).count
+    }
+    let handWritten = Contender(name: "hand-written Codable") { data in
+        try encoder.encode(try decode(HandThreadPage.self, data)).count
+    }
+    return (generated, handWritten)
 }
 
 do {
-    // Both sides read the fixture alike, and the generated side loses nothing on the way back.
-    let generatedPage = try decoder.decode(ChatKitThreadPage.self, from: data)
-    let handPage = try decoder.decode(HandThreadPage.self, from: data)
-    precondition(generatedPage.data.count == options.threads && handPage.data.count == options.threads)
-    precondition(generatedPage.data.map(\.id) == handPage.data.map(\.id))
-    precondition(generatedPage.data.map(\.title) == handPage.data.map(\.title))
-    let original = try decoder.decode(JSONValue.self, from: data)
-    let generatedAgain = try decoder.decode(JSONValue.self, from: encoder.encode(generatedPage))
-    precondition(generatedAgain == original, "generated round trip is lossy")
-    let handAgain = try decoder.decode(HandThreadPage.self, from: encoder.encode(handPage))
-    precondition(handAgain == handPage, "hand-written round trip is lossy")
+    // Both sides read the fixture alike with either decoder, and the generated side loses nothing on the way back.
+    let decoders: [(Data) throws -> ChatKitThreadPage] = [
+        { try runtimeDecoder.decode(ChatKitThreadPage.self, from: $0) }, { try foundationDecoder.decode(ChatKitThreadPage.self, from: $0) },
+    ]
+    for decode in decoders {
+        let generatedPage = try decode(data)
+        let handPage = try foundationDecoder.decode(HandThreadPage.self, from: data)
+        precondition(generatedPage.data.count == options.threads && handPage.data.count == options.threads)
+        precondition(generatedPage.data.map(\.id) == handPage.data.map(\.id))
+        precondition(generatedPage.data.map(\.title) == handPage.data.map(\.title))
+        let original = try foundationDecoder.decode(JSONValue.self, from: data)
+        let generatedAgain = try foundationDecoder.decode(JSONValue.self, from: encoder.encode(generatedPage))
+        precondition(generatedAgain == original, "generated round trip is lossy")
+        let handAgain = try runtimeDecoder.decode(HandThreadPage.self, from: encoder.encode(handPage))
+        precondition(handAgain == handPage, "hand-written round trip is lossy")
+    }
 
     var sink = 0
     if let only = options.only {
-        let contender = only == "generated" ? generated : handWritten
+        let pair = contenders(decoder: options.decoders[0])
+        let contender = only == "generated" ? pair.generated : pair.handWritten
         let perIteration = try timeRun(contender, data: data, iterations: options.warmup + options.iterations * options.runs, sink: &sink)
-        print("\(contender.name): \(format(perIteration / 1000, 1)) µs/page (one run, no warm-up; for profiling)")
+        print("\(contender.name), \(options.decoders[0]) decoder: \(format(perIteration / 1000, 1)) µs/page (one run, no warm-up; for profiling)")
         exit(sink == 42 ? 1 : 0)
-    }
-    for contender in [generated, handWritten] {
-        _ = try timeRun(contender, data: data, iterations: options.warmup, sink: &sink)
-    }
-    // Runs alternate between the two sides so that drift (frequency, other load) affects both alike.
-    var samples: [String: [Double]] = [:]
-    for _ in 0..<options.runs {
-        for contender in [generated, handWritten] {
-            samples[contender.name, default: []].append(try timeRun(contender, data: data, iterations: options.iterations, sink: &sink))
-        }
     }
 
     print("ChatKit Codable benchmark: decode + re-encode one list page of \(options.threads) threads (\(data.count) bytes of JSON)")
     print("\(options.runs) runs x \(options.iterations) iterations after \(options.warmup) warm-up iterations; median of the runs")
-    var medians: [String: Double] = [:]
-    for contender in [generated, handWritten] {
-        let runs = samples[contender.name]!
-        let perIteration = median(runs)
-        medians[contender.name] = perIteration
-        print("  \(contender.name.padding(toLength: 30, withPad: " ", startingAt: 0))"
-            + "  \(format(perIteration / 1000, 1).leftPad(8)) µs/page   \(format(1e9 / perIteration, 0).leftPad(7)) pages/s"
-            + "   (runs: min \(format(runs.min()! / 1000, 1)) µs, max \(format(runs.max()! / 1000, 1)) µs)")
+    for decoderName in options.decoders {
+        let pair = contenders(decoder: decoderName)
+        let sides = [pair.generated, pair.handWritten]
+        for contender in sides {
+            _ = try timeRun(contender, data: data, iterations: options.warmup, sink: &sink)
+        }
+        // Runs alternate between the two sides so that drift (frequency, other load) affects both alike.
+        var samples: [String: [Double]] = [:]
+        for _ in 0..<options.runs {
+            for contender in sides {
+                samples[contender.name, default: []].append(try timeRun(contender, data: data, iterations: options.iterations, sink: &sink))
+            }
+        }
+
+        print(decoderName == "runtime"
+            ? "with the runtime's decoder (JSONCoding.makeDecoder(), what generated clients use):"
+            : "with Foundation's JSONDecoder (for comparison):")
+        var medians: [String: Double] = [:]
+        for contender in sides {
+            let runs = samples[contender.name]!
+            let perIteration = median(runs)
+            medians[contender.name] = perIteration
+            print("  \(contender.name.padding(toLength: 30, withPad: " ", startingAt: 0))"
+                + "  \(format(perIteration / 1000, 1).leftPad(8)) µs/page   \(format(1e9 / perIteration, 0).leftPad(7)) pages/s"
+                + "   (runs: min \(format(runs.min()! / 1000, 1)) µs, max \(format(runs.max()! / 1000, 1)) µs)")
+        }
+        let ratio = medians[pair.handWritten.name]! / medians[pair.generated.name]!
+        print("  ratio hand-written/generated time (generated speed as a fraction of hand-written): \(format(ratio, 3))x"
+            + (decoderName == "runtime" ? "   target >= 0.9x: \(ratio >= 0.9 ? "met" : "MISSED")" : ""))
     }
-    let ratio = medians[handWritten.name]! / medians[generated.name]!
-    print("ratio hand-written/generated time (generated speed as a fraction of hand-written): \(format(ratio, 3))x"
-        + "   target >= 0.9x: \(ratio >= 0.9 ? "met" : "MISSED")")
     if sink == 42 { print("") }  // keeps the encoded sizes alive
 } catch {
     FileHandle.standardError.write(Data("error: \(error)\n".utf8))

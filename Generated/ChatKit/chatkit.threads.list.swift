@@ -29,8 +29,7 @@ nonisolated public struct ChatKitThreadPage: Codable, Hashable, Sendable, Cursor
     public var items: [ChatKitThread] { data }
     public var nextCursor: String? { lastID }
 
-    /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
-    /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+    /// The JSON names the docs list; members with other names are the undocumented ones.
     private enum Members: MemberNames {
         static let documented = ["object", "data", "first_id", "last_id", "has_more"]
     }
@@ -42,7 +41,7 @@ nonisolated public struct ChatKitThreadPage: Codable, Hashable, Sendable, Cursor
         self.lastID = try container.decodeOrNull(String.self, forKey: "last_id")
         self.hasMore = try container.decode(Bool.self, forKey: "has_more")
         try container.decodeConstant("list", forKey: "object")
-        self.additionalProperties = try container.decodeUndocumented()
+        self.additionalProperties = try container.decodeUndocumented(from: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -40,8 +40,7 @@ nonisolated public struct ChatKitThread: Codable, Hashable, Sendable {
         /// A variant the docs do not list, kept as the JSON it was.
         case unknown(JSONValue)
 
-        /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
-        /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+        /// The JSON names the docs list; members with other names are the undocumented ones.
         private enum Members: MemberNames {
             static let documented = ["reason", "type"]
         }
@@ -51,7 +50,7 @@ nonisolated public struct ChatKitThread: Codable, Hashable, Sendable {
                 self = try .unknown(JSONValue(from: decoder))
                 return
             }
-            let undocumented = container.allKeys
+            let undocumented = container.undocumentedKeys(from: decoder)
             switch try? container.decode(String.self, forKey: "type") {
             case "active" where undocumented.isEmpty && !container.contains("reason"):
                 self = .active
@@ -82,8 +81,7 @@ nonisolated public struct ChatKitThread: Codable, Hashable, Sendable {
         }
     }
 
-    /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
-    /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+    /// The JSON names the docs list; members with other names are the undocumented ones.
     private enum Members: MemberNames {
         static let documented = ["id", "object", "created_at", "title", "status", "user"]
     }
@@ -96,7 +94,7 @@ nonisolated public struct ChatKitThread: Codable, Hashable, Sendable {
         self.status = try container.decode(ChatKitThread.Status.self, forKey: "status")
         self.user = try container.decode(String.self, forKey: "user")
         try container.decodeConstant("chatkit.thread", forKey: "object")
-        self.additionalProperties = try container.decodeUndocumented()
+        self.additionalProperties = try container.decodeUndocumented(from: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {

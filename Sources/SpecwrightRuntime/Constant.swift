@@ -7,13 +7,13 @@ extension KeyedDecodingContainer {
     /// - Throws: `DecodingError.dataCorrupted` naming the expected value when the key is absent, not a
     ///   string, or a different string.
     public func decodeConstant(_ value: String, forKey key: Key) throws {
-        guard contains(key) else {
-            throw DecodingError.dataCorruptedError(
-                forKey: key, in: self, debugDescription: "Expected \"\(value)\", but the key is missing.")
-        }
+        // No `contains` first: the common case, the key holding the expected string, needs one lookup.
         let found: String
         do {
             found = try decode(String.self, forKey: key)
+        } catch DecodingError.keyNotFound {
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: self, debugDescription: "Expected \"\(value)\", but the key is missing.")
         } catch {
             throw DecodingError.dataCorruptedError(
                 forKey: key, in: self, debugDescription: "Expected \"\(value)\", found a value that is not a string.")

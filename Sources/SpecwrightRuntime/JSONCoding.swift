@@ -10,8 +10,9 @@ public enum JSONCoding {
         return encoder
     }
 
-    /// The decoder responses go through.
-    public static func makeDecoder() -> JSONDecoder { JSONDecoder() }
+    /// The decoder responses go through: the runtime's own (see `TreeJSONDecoder` for how it differs from
+    /// Foundation's `JSONDecoder`, which generated types also work with).
+    public static func makeDecoder() -> TreeJSONDecoder { TreeJSONDecoder() }
 
     /// A request body for `value`.
     ///

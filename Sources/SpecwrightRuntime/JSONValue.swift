@@ -24,6 +24,11 @@ public enum JSONValue: Codable, Hashable, Sendable {
 
     /// Decodes whichever JSON value the decoder holds.
     public init(from decoder: any Decoder) throws {
+        // The runtime's decoder has the value parsed already; others are asked kind by kind.
+        if let tree = decoder as? TreeDecoder {
+            self = try tree.node.jsonValue(tree.codingPath)
+            return
+        }
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null

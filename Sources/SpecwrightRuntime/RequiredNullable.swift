@@ -9,6 +9,46 @@ extension KeyedDecodingContainer {
     public func decodeOrNull<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
         try decodeNil(forKey: key) ? nil : decode(T.self, forKey: key)
     }
+
+    // The common scalar types go through the decoder's own `decodeIfPresent` for them, one lookup instead of
+    // two (`decodeNil` then `decode`); only a nil result needs the second look, to tell `null` from absent.
+
+    /// The string, or nil for `null`. An absent key throws `DecodingError.keyNotFound`.
+    @inlinable
+    public func decodeOrNull(_ type: String.Type, forKey key: Key) throws -> String? {
+        if let value = try decodeIfPresent(String.self, forKey: key) { return value }
+        return try nullOrMissing(key)
+    }
+
+    /// The number, or nil for `null`. An absent key throws `DecodingError.keyNotFound`.
+    @inlinable
+    public func decodeOrNull(_ type: Int.Type, forKey key: Key) throws -> Int? {
+        if let value = try decodeIfPresent(Int.self, forKey: key) { return value }
+        return try nullOrMissing(key)
+    }
+
+    /// The number, or nil for `null`. An absent key throws `DecodingError.keyNotFound`.
+    @inlinable
+    public func decodeOrNull(_ type: Double.Type, forKey key: Key) throws -> Double? {
+        if let value = try decodeIfPresent(Double.self, forKey: key) { return value }
+        return try nullOrMissing(key)
+    }
+
+    /// The Boolean, or nil for `null`. An absent key throws `DecodingError.keyNotFound`.
+    @inlinable
+    public func decodeOrNull(_ type: Bool.Type, forKey key: Key) throws -> Bool? {
+        if let value = try decodeIfPresent(Bool.self, forKey: key) { return value }
+        return try nullOrMissing(key)
+    }
+
+    /// After `decodeIfPresent` returned nil: nil when the key holds `null`, `keyNotFound` when it is absent.
+    @usableFromInline
+    func nullOrMissing<T>(_ key: Key) throws -> T? {
+        if contains(key) { return nil }
+        throw DecodingError.keyNotFound(
+            key, DecodingError.Context(codingPath: codingPath, debugDescription: "No value associated with key \(key.stringValue).")
+        )
+    }
 }
 
 extension KeyedEncodingContainer {

@@ -17,7 +17,10 @@ public struct MemberKey<Names: MemberNames>: CodingKey, ExpressibleByStringLiter
 
     @inlinable
     public init?(stringValue: String) {
-        if Names.documented.contains(stringValue) { return nil }
+        // Lengths first: a UTF-8 count is stored in the string, and most names differ in it, which spares
+        // most of the string comparisons on this path, one per member that JSONDecoder's `allKeys` lists.
+        let length = stringValue.utf8.count
+        for name in Names.documented where name.utf8.count == length && name == stringValue { return nil }
         self.stringValue = stringValue
     }
 
@@ -47,6 +50,48 @@ extension KeyedDecodingContainer {
         }
         return values
     }
+}
+
+extension KeyedDecodingContainer {
+    /// The members the docs do not list, by name: read straight from the document when `decoder` is the
+    /// runtime's own (`TreeJSONDecoder`), else listed through `allKeys`.
+    @inlinable
+    public func decodeUndocumented<Names>(from decoder: any Decoder) throws -> [String: JSONValue] where Key == MemberKey<Names> {
+        if let members = try undocumentedMembers(of: decoder, documented: Names.documented) { return members }
+        return try decodeUndocumented()
+    }
+
+    /// The keys of the members the docs do not list, found as `decodeUndocumented(from:)` finds them.
+    @inlinable
+    public func undocumentedKeys<Names>(from decoder: any Decoder) -> [Key] where Key == MemberKey<Names> {
+        if let names = undocumentedNames(of: decoder, documented: Names.documented) {
+            return names.map { MemberKey(name: $0) }
+        }
+        return allKeys
+    }
+}
+
+/// The members of the object `decoder` stands for whose names `documented` does not hold, or nil when
+/// `decoder` is not the runtime's own or does not stand for an object.
+@usableFromInline
+func undocumentedMembers(of decoder: any Decoder, documented: [String]) throws -> [String: JSONValue]? {
+    guard let tree = decoder as? TreeDecoder, case .object(let members) = tree.node else { return nil }
+    var undocumented: [String: JSONValue] = [:]
+    for member in members where undocumented[member.name] == nil && !documented.contains(member.name) {
+        undocumented[member.name] = try member.value.jsonValue(tree.codingPath + [AnyCodingKey(member.name)])
+    }
+    return undocumented
+}
+
+/// The names of the members `undocumentedMembers(of:documented:)` returns, without reading their values.
+@usableFromInline
+func undocumentedNames(of decoder: any Decoder, documented: [String]) -> [String]? {
+    guard let tree = decoder as? TreeDecoder, case .object(let members) = tree.node else { return nil }
+    var names: [String] = []
+    for member in members where !documented.contains(member.name) && !names.contains(member.name) {
+        names.append(member.name)
+    }
+    return names
 }
 
 extension KeyedEncodingContainer {

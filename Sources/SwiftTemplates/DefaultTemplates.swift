@@ -56,8 +56,7 @@ public enum DefaultTemplates {
     /// The JSON names a struct or a discriminated union documents (written for a type's body, at its indentation).
     static let memberNames = #"""
     {{% CONTENT_TYPE: TEXT}}
-        /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
-        /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+        /// The JSON names the docs list; members with other names are the undocumented ones.
         private enum Members: MemberNames {
             static let documented = [{{documentedKeys}}]
         }
@@ -110,7 +109,7 @@ public enum DefaultTemplates {
     {{#constants}}
             try container.decodeConstant({{literal}}, forKey: {{key}})
     {{/constants}}
-            self.additionalProperties = try container.decodeUndocumented()
+            self.additionalProperties = try container.decodeUndocumented(from: decoder)
         }
 
         {{access}} func encode(to encoder: any Encoder) throws {
@@ -187,7 +186,7 @@ public enum DefaultTemplates {
                 return
             }
     {{#checksKeys}}
-            let undocumented = container.allKeys
+            let undocumented = container.undocumentedKeys(from: decoder)
     {{/checksKeys}}
             switch try? container.decode(String.self, forKey: {{discriminatorKey}}) {
     {{#cases}}

@@ -94,6 +94,22 @@ import Testing
         }
     }
 
+    @Test(arguments: [
+        threadJSON(extra: #","labels":["a"],"score":1.5e300"#),
+        threadJSON(status: #"{"type":"locked","reason":"Abuse","locked_by":"moderator"}"#),
+        threadJSON(status: #"{"type":"archived","since":5}"#, extra: #","data":{"nested":[null,true]}"#),
+        threadJSON(title: "null", status: #"{"type":"closed","reason":null}"#),
+    ])
+    func foundationsDecoderReadsGeneratedTypesAsTheRuntimesDoes(body: String) throws {
+        // Generated types take a shortcut with the runtime's decoder (members read from its tree) and list
+        // members through `allKeys` with any other; both must give the same value.
+        let viaRuntime = try decode(ChatKitThread.self, body)
+        let viaFoundation = try JSONDecoder().decode(ChatKitThread.self, from: Data(body.utf8))
+
+        #expect(viaRuntime == viaFoundation)
+        #expect(try reencoded(viaRuntime) == json(body))
+    }
+
     @Test func aDocumentedKeyWinsOverTheSameKeyInAdditionalProperties() throws {
         let thread = ChatKitThread(
             id: "cthr_1", createdAt: 1, title: nil, status: .active, user: "u",

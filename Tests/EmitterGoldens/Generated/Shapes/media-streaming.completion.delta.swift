@@ -20,8 +20,7 @@ nonisolated public struct CompletionDeltaEvent: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
-    /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+    /// The JSON names the docs list; members with other names are the undocumented ones.
     private enum Members: MemberNames {
         static let documented = ["type", "delta"]
     }
@@ -30,7 +29,7 @@ nonisolated public struct CompletionDeltaEvent: Codable, Hashable, Sendable {
         let container = try decoder.container(keyedBy: MemberKey<Members>.self)
         self.delta = try container.decode(String.self, forKey: "delta")
         try container.decodeConstant("completion.delta", forKey: "type")
-        self.additionalProperties = try container.decodeUndocumented()
+        self.additionalProperties = try container.decodeUndocumented(from: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -23,8 +23,7 @@ nonisolated public struct CompletionDoneEvent: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
-    /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+    /// The JSON names the docs list; members with other names are the undocumented ones.
     private enum Members: MemberNames {
         static let documented = ["type", "text", "tokens"]
     }
@@ -34,7 +33,7 @@ nonisolated public struct CompletionDoneEvent: Codable, Hashable, Sendable {
         self.text = try container.decode(String.self, forKey: "text")
         self.tokens = try container.decode(Int.self, forKey: "tokens")
         try container.decodeConstant("completion.done", forKey: "type")
-        self.additionalProperties = try container.decodeUndocumented()
+        self.additionalProperties = try container.decodeUndocumented(from: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {

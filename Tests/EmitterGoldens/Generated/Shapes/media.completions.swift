@@ -15,8 +15,7 @@ nonisolated public struct MediaCompletionsResponse: Codable, Hashable, Sendable 
         self.additionalProperties = additionalProperties
     }
 
-    /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
-    /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+    /// The JSON names the docs list; members with other names are the undocumented ones.
     private enum Members: MemberNames {
         static let documented = ["text"]
     }
@@ -24,7 +23,7 @@ nonisolated public struct MediaCompletionsResponse: Codable, Hashable, Sendable 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: MemberKey<Members>.self)
         self.text = try container.decode(String.self, forKey: "text")
-        self.additionalProperties = try container.decodeUndocumented()
+        self.additionalProperties = try container.decodeUndocumented(from: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -49,8 +48,7 @@ nonisolated public struct MediaCompletionsRequest: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
-    /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+    /// The JSON names the docs list; members with other names are the undocumented ones.
     private enum Members: MemberNames {
         static let documented = ["prompt", "stream"]
     }
@@ -59,7 +57,7 @@ nonisolated public struct MediaCompletionsRequest: Codable, Hashable, Sendable {
         let container = try decoder.container(keyedBy: MemberKey<Members>.self)
         self.prompt = try container.decode(String.self, forKey: "prompt")
         self.stream = try container.decodeNullable(Bool.self, forKey: "stream")
-        self.additionalProperties = try container.decodeUndocumented()
+        self.additionalProperties = try container.decodeUndocumented(from: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -80,8 +78,7 @@ nonisolated public enum CompletionStreamEvent: Codable, Hashable, Sendable {
     /// A variant the docs do not list, kept as the JSON it was.
     case unknown(JSONValue)
 
-    /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
-    /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+    /// The JSON names the docs list; members with other names are the undocumented ones.
     private enum Members: MemberNames {
         static let documented = ["type"]
     }

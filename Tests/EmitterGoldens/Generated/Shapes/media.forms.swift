@@ -15,8 +15,7 @@ nonisolated public struct MediaFormsResponse: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
-    /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+    /// The JSON names the docs list; members with other names are the undocumented ones.
     private enum Members: MemberNames {
         static let documented = ["accepted"]
     }
@@ -24,7 +23,7 @@ nonisolated public struct MediaFormsResponse: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: MemberKey<Members>.self)
         self.accepted = try container.decode(Bool.self, forKey: "accepted")
-        self.additionalProperties = try container.decodeUndocumented()
+        self.additionalProperties = try container.decodeUndocumented(from: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -64,8 +63,7 @@ nonisolated public struct MediaFormsRequest: Codable, Hashable, Sendable {
             self.additionalProperties = additionalProperties
         }
 
-        /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
-        /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+        /// The JSON names the docs list; members with other names are the undocumented ones.
         private enum Members: MemberNames {
             static let documented = ["verbose"]
         }
@@ -73,7 +71,7 @@ nonisolated public struct MediaFormsRequest: Codable, Hashable, Sendable {
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: MemberKey<Members>.self)
             self.verbose = try container.decodeIfPresent(Bool.self, forKey: "verbose")
-            self.additionalProperties = try container.decodeUndocumented()
+            self.additionalProperties = try container.decodeUndocumented(from: decoder)
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -84,8 +82,7 @@ nonisolated public struct MediaFormsRequest: Codable, Hashable, Sendable {
         }
     }
 
-    /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
-    /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+    /// The JSON names the docs list; members with other names are the undocumented ones.
     private enum Members: MemberNames {
         static let documented = ["model", "input", "options"]
     }
@@ -95,7 +92,7 @@ nonisolated public struct MediaFormsRequest: Codable, Hashable, Sendable {
         self.model = try container.decodeOrNull(String.self, forKey: "model")
         self.input = try container.decodeIfPresent(String.self, forKey: "input")
         self.options = try container.decodeIfPresent(MediaFormsRequest.Options.self, forKey: "options")
-        self.additionalProperties = try container.decodeUndocumented()
+        self.additionalProperties = try container.decodeUndocumented(from: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {

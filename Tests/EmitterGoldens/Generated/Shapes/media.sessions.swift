@@ -30,8 +30,7 @@ nonisolated public struct MediaSessionsRequest: Codable, Hashable, Sendable {
             self.additionalProperties = additionalProperties
         }
 
-        /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
-        /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+        /// The JSON names the docs list; members with other names are the undocumented ones.
         private enum Members: MemberNames {
             static let documented = ["model"]
         }
@@ -39,7 +38,7 @@ nonisolated public struct MediaSessionsRequest: Codable, Hashable, Sendable {
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: MemberKey<Members>.self)
             self.model = try container.decodeIfPresent(String.self, forKey: "model")
-            self.additionalProperties = try container.decodeUndocumented()
+            self.additionalProperties = try container.decodeUndocumented(from: decoder)
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -50,8 +49,7 @@ nonisolated public struct MediaSessionsRequest: Codable, Hashable, Sendable {
         }
     }
 
-    /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
-    /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+    /// The JSON names the docs list; members with other names are the undocumented ones.
     private enum Members: MemberNames {
         static let documented = ["sdp", "session"]
     }
@@ -60,7 +58,7 @@ nonisolated public struct MediaSessionsRequest: Codable, Hashable, Sendable {
         let container = try decoder.container(keyedBy: MemberKey<Members>.self)
         self.sdp = try container.decode(String.self, forKey: "sdp")
         self.session = try container.decodeIfPresent(MediaSessionsRequest.Session.self, forKey: "session")
-        self.additionalProperties = try container.decodeUndocumented()
+        self.additionalProperties = try container.decodeUndocumented(from: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {

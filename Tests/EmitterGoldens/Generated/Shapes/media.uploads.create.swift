@@ -18,8 +18,7 @@ nonisolated public struct MediaUploadCreateResponse: Codable, Hashable, Sendable
         self.additionalProperties = additionalProperties
     }
 
-    /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
-    /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+    /// The JSON names the docs list; members with other names are the undocumented ones.
     private enum Members: MemberNames {
         static let documented = ["id", "bytes"]
     }
@@ -28,7 +27,7 @@ nonisolated public struct MediaUploadCreateResponse: Codable, Hashable, Sendable
         let container = try decoder.container(keyedBy: MemberKey<Members>.self)
         self.id = try container.decode(String.self, forKey: "id")
         self.bytes = try container.decode(Int.self, forKey: "bytes")
-        self.additionalProperties = try container.decodeUndocumented()
+        self.additionalProperties = try container.decodeUndocumented(from: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -101,8 +100,7 @@ nonisolated public struct MediaUploadCreateRequest: Codable, Hashable, Sendable 
             self.additionalProperties = additionalProperties
         }
 
-        /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
-        /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+        /// The JSON names the docs list; members with other names are the undocumented ones.
         private enum Members: MemberNames {
             static let documented = ["anchor", "seconds"]
         }
@@ -111,7 +109,7 @@ nonisolated public struct MediaUploadCreateRequest: Codable, Hashable, Sendable 
             let container = try decoder.container(keyedBy: MemberKey<Members>.self)
             self.seconds = try container.decode(Int.self, forKey: "seconds")
             try container.decodeConstant("created_at", forKey: "anchor")
-            self.additionalProperties = try container.decodeUndocumented()
+            self.additionalProperties = try container.decodeUndocumented(from: decoder)
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -123,8 +121,7 @@ nonisolated public struct MediaUploadCreateRequest: Codable, Hashable, Sendable 
         }
     }
 
-    /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
-    /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+    /// The JSON names the docs list; members with other names are the undocumented ones.
     private enum Members: MemberNames {
         static let documented = ["file", "purpose", "expires_after", "tags", "name"]
     }
@@ -136,7 +133,7 @@ nonisolated public struct MediaUploadCreateRequest: Codable, Hashable, Sendable 
         self.expiresAfter = try container.decodeIfPresent(MediaUploadCreateRequest.ExpiresAfter.self, forKey: "expires_after")
         self.tags = try container.decodeIfPresent([String].self, forKey: "tags")
         self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.additionalProperties = try container.decodeUndocumented()
+        self.additionalProperties = try container.decodeUndocumented(from: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {

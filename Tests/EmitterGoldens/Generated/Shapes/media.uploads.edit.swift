@@ -15,8 +15,7 @@ nonisolated public struct MediaUploadEditResponse: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
-    /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+    /// The JSON names the docs list; members with other names are the undocumented ones.
     private enum Members: MemberNames {
         static let documented = ["created"]
     }
@@ -24,7 +23,7 @@ nonisolated public struct MediaUploadEditResponse: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: MemberKey<Members>.self)
         self.created = try container.decode(Int.self, forKey: "created")
-        self.additionalProperties = try container.decodeUndocumented()
+        self.additionalProperties = try container.decodeUndocumented(from: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -54,8 +53,7 @@ nonisolated public struct MediaUploadEditRequest: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
-    /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+    /// The JSON names the docs list; members with other names are the undocumented ones.
     private enum Members: MemberNames {
         static let documented = ["image", "prompt", "mask", "n"]
     }
@@ -66,7 +64,7 @@ nonisolated public struct MediaUploadEditRequest: Codable, Hashable, Sendable {
         self.prompt = try container.decode(String.self, forKey: "prompt")
         self.mask = try container.decodeIfPresent(MultipartFile.self, forKey: "mask")
         self.n = try container.decodeNullable(Int.self, forKey: "n")
-        self.additionalProperties = try container.decodeUndocumented()
+        self.additionalProperties = try container.decodeUndocumented(from: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -20,8 +20,7 @@ nonisolated public struct OthersWidget: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
-    /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+    /// The JSON names the docs list; members with other names are the undocumented ones.
     private enum Members: MemberNames {
         static let documented = ["id", "color"]
     }
@@ -30,7 +29,7 @@ nonisolated public struct OthersWidget: Codable, Hashable, Sendable {
         let container = try decoder.container(keyedBy: MemberKey<Members>.self)
         self.id = try container.decode(String.self, forKey: "id")
         self.color = try container.decode(String.self, forKey: "color")
-        self.additionalProperties = try container.decodeUndocumented()
+        self.additionalProperties = try container.decodeUndocumented(from: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -20,8 +20,7 @@ nonisolated public struct ShapesCreateRequest: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
-    /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+    /// The JSON names the docs list; members with other names are the undocumented ones.
     private enum Members: MemberNames {
         static let documented = ["name", "size", "note"]
     }
@@ -31,7 +30,7 @@ nonisolated public struct ShapesCreateRequest: Codable, Hashable, Sendable {
         self.name = try container.decode(String.self, forKey: "name")
         self.size = try container.decodeIfPresent(ShapesWidget.Size.self, forKey: "size")
         self.note = try container.decodeNullable(String.self, forKey: "note")
-        self.additionalProperties = try container.decodeUndocumented()
+        self.additionalProperties = try container.decodeUndocumented(from: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {

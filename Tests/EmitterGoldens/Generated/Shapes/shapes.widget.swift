@@ -162,8 +162,7 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable {
                 self.additionalProperties = additionalProperties
             }
 
-            /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
-            /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+            /// The JSON names the docs list; members with other names are the undocumented ones.
             private enum Members: MemberNames {
                 static let documented = ["id"]
             }
@@ -171,7 +170,7 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable {
             public init(from decoder: any Decoder) throws {
                 let container = try decoder.container(keyedBy: MemberKey<Members>.self)
                 self.id = try container.decode(String.self, forKey: "id")
-                self.additionalProperties = try container.decodeUndocumented()
+                self.additionalProperties = try container.decodeUndocumented(from: decoder)
             }
 
             public func encode(to encoder: any Encoder) throws {
@@ -245,8 +244,7 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable {
                     self.additionalProperties = additionalProperties
                 }
 
-                /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
-                /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+                /// The JSON names the docs list; members with other names are the undocumented ones.
                 private enum Members: MemberNames {
                     static let documented = ["x", "y"]
                 }
@@ -255,7 +253,7 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable {
                     let container = try decoder.container(keyedBy: MemberKey<Members>.self)
                     self.x = try container.decode(Double.self, forKey: "x")
                     self.y = try container.decode(Double.self, forKey: "y")
-                    self.additionalProperties = try container.decodeUndocumented()
+                    self.additionalProperties = try container.decodeUndocumented(from: decoder)
                 }
 
                 public func encode(to encoder: any Encoder) throws {
@@ -290,8 +288,7 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable {
                 }
             }
 
-            /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
-            /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+            /// The JSON names the docs list; members with other names are the undocumented ones.
             private enum Members: MemberNames {
                 static let documented = ["type", "points", "closed", "label", "fill"]
             }
@@ -303,7 +300,7 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable {
                 self.label = try container.decodeOrNull(String.self, forKey: "label")
                 self.fill = try container.decodeIfPresent(ShapesWidget.Shape.Polygon.Fill.self, forKey: "fill")
                 try container.decodeConstant("polygon", forKey: "type")
-                self.additionalProperties = try container.decodeUndocumented()
+                self.additionalProperties = try container.decodeUndocumented(from: decoder)
             }
 
             public func encode(to encoder: any Encoder) throws {
@@ -318,8 +315,7 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable {
             }
         }
 
-        /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
-        /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+        /// The JSON names the docs list; members with other names are the undocumented ones.
         private enum Members: MemberNames {
             static let documented = ["radius", "rounded", "side", "type"]
         }
@@ -329,7 +325,7 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable {
                 self = try .unknown(JSONValue(from: decoder))
                 return
             }
-            let undocumented = container.allKeys
+            let undocumented = container.undocumentedKeys(from: decoder)
             switch try? container.decode(String.self, forKey: "type") {
             case "circle" where undocumented.isEmpty && !container.contains("rounded") && !container.contains("side"):
                 self = try .circle(radius: container.decode(Double.self, forKey: "radius"))
@@ -373,8 +369,7 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable {
             self.additionalProperties = additionalProperties
         }
 
-        /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
-        /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+        /// The JSON names the docs list; members with other names are the undocumented ones.
         private enum Members: MemberNames {
             static let documented = ["name", "email"]
         }
@@ -383,7 +378,7 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable {
             let container = try decoder.container(keyedBy: MemberKey<Members>.self)
             self.name = try container.decode(String.self, forKey: "name")
             self.email = try container.decodeNullable(String.self, forKey: "email")
-            self.additionalProperties = try container.decodeUndocumented()
+            self.additionalProperties = try container.decodeUndocumented(from: decoder)
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -395,8 +390,7 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable {
         }
     }
 
-    /// The keys the docs list: `MemberKey<Members>` leaves them out of `allKeys`, which then lists only the
-    /// members to keep in `additionalProperties` (usually none, which costs nothing to list).
+    /// The JSON names the docs list; members with other names are the undocumented ones.
     private enum Members: MemberNames {
         static let documented = ["id", "object", "default", "self", "class", "protocol", "1st_place", "image_url", "additional_properties", "metadata", "size", "ratio", "tags", "matrix", "anything", "prompt", "voice", "shape", "owner"]
     }
@@ -422,7 +416,7 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable {
         self.shape = try container.decode(ShapesWidget.Shape.self, forKey: "shape")
         self.owner = try container.decodeOrNull(ShapesWidget.Owner.self, forKey: "owner")
         try container.decodeConstant("widget", forKey: "object")
-        self.additionalProperties = try container.decodeUndocumented()
+        self.additionalProperties = try container.decodeUndocumented(from: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {

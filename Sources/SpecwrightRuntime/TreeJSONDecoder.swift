@@ -1,0 +1,149 @@
+import Foundation
+
+/// The JSON decoder of generated clients: parses the whole document into a tree first (`JSONParser`), then
+/// decodes `Decodable` types from it.
+///
+/// It reads JSON as Foundation's `JSONDecoder` does with its default strategies (`Data` from Base64, `URL`
+/// from a string, `Date` as its own `Codable` says, integers only from exact numbers) and throws the same
+/// `DecodingError`s with the same coding paths. What it adds is speed for generated types: their
+/// `additionalProperties` come straight from the tree (`decodeUndocumented(in:)`) instead of listing the
+/// members through `allKeys`, and `JSONValue` is copied from the tree without trial decoding.
+public struct TreeJSONDecoder: Sendable {
+    /// Handed to every `Decoder` as its `userInfo`.
+    public var userInfo: [CodingUserInfoKey: any Sendable] = [:]
+
+    public init() {}
+
+    /// The `T` that `data` holds.
+    ///
+    /// - Throws: `DecodingError.dataCorrupted` with an underlying `JSONSyntaxError` when `data` is not JSON,
+    ///   other `DecodingError`s when it does not fit `T`.
+    public func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
+        let root: JSONNode
+        do {
+            root = try JSONParser.parse(data)
+        } catch {
+            throw DecodingError.dataCorrupted(DecodingError.Context(
+                codingPath: [], debugDescription: "The given data was not valid JSON: \(error)", underlyingError: error))
+        }
+        return try TreeDecoder(node: root, userInfo: userInfo).decodeValue(T.self)
+    }
+}
+
+/// The decoder over one node of the tree; its single value container is itself.
+///
+/// Its coding path is kept as a link to its parent and the key or index it was reached by, and assembled
+/// only when asked for (in errors, mostly): decoding builds no arrays of keys.
+final class TreeDecoder: Decoder, SingleValueDecodingContainer {
+    let node: JSONNode
+    private let parent: TreeDecoder?
+    private let step: PathStep?
+    private let sharedUserInfo: [CodingUserInfoKey: any Sendable]
+
+    enum PathStep {
+        case key(any CodingKey)
+        case index(Int)
+    }
+
+    init(node: JSONNode, userInfo: [CodingUserInfoKey: any Sendable]) {
+        self.node = node
+        self.parent = nil
+        self.step = nil
+        self.sharedUserInfo = userInfo
+    }
+
+    init(node: JSONNode, parent: TreeDecoder, step: PathStep) {
+        self.node = node
+        self.parent = parent
+        self.step = step
+        self.sharedUserInfo = parent.sharedUserInfo
+    }
+
+    var userInfo: [CodingUserInfoKey: Any] { sharedUserInfo }
+
+    var codingPath: [any CodingKey] {
+        var steps: [any CodingKey] = []
+        var decoder: TreeDecoder? = self
+        while let current = decoder, let step = current.step {
+            switch step {
+            case .key(let key): steps.append(key)
+            case .index(let index): steps.append(IndexKey(index))
+            }
+            decoder = current.parent
+        }
+        return steps.reversed()
+    }
+
+    /// A decoder for `node`, reached from this one by `key`.
+    func child(_ node: JSONNode, key: any CodingKey) -> TreeDecoder { TreeDecoder(node: node, parent: self, step: .key(key)) }
+
+    /// The value of this node as `T`, with the types Foundation's `JSONDecoder` treats specially.
+    func decodeValue<T: Decodable>(_ type: T.Type) throws -> T {
+        if T.self == URL.self {
+            guard let url = URL(string: try node.string(self.codingPath)) else {
+                throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: codingPath, debugDescription: "Invalid URL string."))
+            }
+            return url as! T
+        }
+        if T.self == Data.self {
+            guard let data = Data(base64Encoded: try node.string(self.codingPath)) else {
+                throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: codingPath, debugDescription: "Encountered Data is not valid Base64."))
+            }
+            return data as! T
+        }
+        if T.self == Decimal.self {
+            guard case .number(let text) = node, let decimal = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
+                throw node.mismatch(Decimal.self, codingPath)
+            }
+            return decimal as! T
+        }
+        return try T(from: self)
+    }
+
+    // MARK: Decoder
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        guard case .object(let members) = node else {
+            throw node.mismatch([String: Any].self, codingPath)
+        }
+        return KeyedDecodingContainer(TreeKeyedContainer<Key>(decoder: self, members: members))
+    }
+
+    func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        guard case .array(let elements) = node else {
+            throw node.mismatch([Any].self, codingPath)
+        }
+        return TreeUnkeyedContainer(decoder: self, elements: elements)
+    }
+
+    func singleValueContainer() throws -> any SingleValueDecodingContainer { self }
+
+    // MARK: SingleValueDecodingContainer
+
+    func decodeNil() -> Bool { node.isNull }
+    func decode(_ type: Bool.Type) throws -> Bool { try node.bool(self.codingPath) }
+    func decode(_ type: String.Type) throws -> String { try node.string(self.codingPath) }
+    func decode(_ type: Double.Type) throws -> Double { try node.double(self.codingPath) }
+    func decode(_ type: Float.Type) throws -> Float { try node.float(self.codingPath) }
+    func decode(_ type: Int.Type) throws -> Int { try node.integer(Int.self, self.codingPath) }
+    func decode(_ type: Int8.Type) throws -> Int8 { try node.integer(Int8.self, self.codingPath) }
+    func decode(_ type: Int16.Type) throws -> Int16 { try node.integer(Int16.self, self.codingPath) }
+    func decode(_ type: Int32.Type) throws -> Int32 { try node.integer(Int32.self, self.codingPath) }
+    func decode(_ type: Int64.Type) throws -> Int64 { try node.integer(Int64.self, self.codingPath) }
+    func decode(_ type: UInt.Type) throws -> UInt { try node.integer(UInt.self, self.codingPath) }
+    func decode(_ type: UInt8.Type) throws -> UInt8 { try node.integer(UInt8.self, self.codingPath) }
+    func decode(_ type: UInt16.Type) throws -> UInt16 { try node.integer(UInt16.self, self.codingPath) }
+    func decode(_ type: UInt32.Type) throws -> UInt32 { try node.integer(UInt32.self, self.codingPath) }
+    func decode(_ type: UInt64.Type) throws -> UInt64 { try node.integer(UInt64.self, self.codingPath) }
+    func decode<T: Decodable>(_ type: T.Type) throws -> T { try decodeValue(T.self) }
+}
+
+/// The coding key of an array element in a coding path, as Foundation's decoder spells it.
+struct IndexKey: CodingKey {
+    let intValue: Int?
+    var stringValue: String { "Index \(intValue ?? 0)" }
+
+    init(_ index: Int) { intValue = index }
+    init?(stringValue: String) { nil }
+    init?(intValue: Int) { self.intValue = intValue }
+}
