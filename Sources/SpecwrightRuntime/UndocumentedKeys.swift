@@ -8,8 +8,9 @@ public protocol MemberNames {
 /// it is used, for the type whose documented names are `Names`.
 ///
 /// A documented name does not convert back into a key (`init?(stringValue:)` returns nil for it): `allKeys`,
-/// which JSONDecoder builds, converts and casts at some cost per member, then lists only the members the docs do
-/// not list, usually none. Decoding a documented member goes by its `stringValue` and never needs the
+/// which Foundation's `JSONDecoder` builds, converts and casts at some cost per member, then lists only the
+/// members the docs do not list, usually none (the runtime's own decoder needs no `allKeys` for this: see
+/// `decodeUndocumented(from:)`). Decoding a documented member goes by its `stringValue` and never needs the
 /// conversion. One generic key, rather than a `CodingKeys` enum per type with two string switches, keeps a
 /// module of hundreds of types quicker to compile.
 public struct MemberKey<Names: MemberNames>: CodingKey, ExpressibleByStringLiteral, Hashable, Sendable {
@@ -17,10 +18,7 @@ public struct MemberKey<Names: MemberNames>: CodingKey, ExpressibleByStringLiter
 
     @inlinable
     public init?(stringValue: String) {
-        // Lengths first: a UTF-8 count is stored in the string, and most names differ in it, which spares
-        // most of the string comparisons on this path, one per member that JSONDecoder's `allKeys` lists.
-        let length = stringValue.utf8.count
-        for name in Names.documented where name.utf8.count == length && name == stringValue { return nil }
+        if isDocumented(stringValue, in: Names.documented) { return nil }
         self.stringValue = stringValue
     }
 
@@ -77,7 +75,8 @@ extension KeyedDecodingContainer {
 func undocumentedMembers(of decoder: any Decoder, documented: [String]) throws -> [String: JSONValue]? {
     guard let tree = decoder as? TreeDecoder, case .object(let members) = tree.node else { return nil }
     var undocumented: [String: JSONValue] = [:]
-    for member in members where undocumented[member.name] == nil && !documented.contains(member.name) {
+    for (position, member) in members.enumerated()
+    where !isDocumented(member.name, at: position, in: documented) && undocumented[member.name] == nil {
         undocumented[member.name] = try member.value.jsonValue(tree.codingPath + [AnyCodingKey(member.name)])
     }
     return undocumented
@@ -88,10 +87,27 @@ func undocumentedMembers(of decoder: any Decoder, documented: [String]) throws -
 func undocumentedNames(of decoder: any Decoder, documented: [String]) -> [String]? {
     guard let tree = decoder as? TreeDecoder, case .object(let members) = tree.node else { return nil }
     var names: [String] = []
-    for member in members where !documented.contains(member.name) && !names.contains(member.name) {
+    for (position, member) in members.enumerated()
+    where !isDocumented(member.name, at: position, in: documented) && !names.contains(member.name) {
         names.append(member.name)
     }
     return names
+}
+
+/// Whether `documented` holds the name of the member at `position`, looked for at the same position first:
+/// servers usually write members in the order the docs list them, which then costs one comparison.
+func isDocumented(_ name: String, at position: Int, in documented: [String]) -> Bool {
+    if position < documented.count, documented[position] == name { return true }
+    return isDocumented(name, in: documented)
+}
+
+/// Whether `documented` holds `name`. Lengths first: a string stores its UTF-8 count, and most names differ
+/// in it, which spares most string comparisons; this runs once per member of every object decoded.
+@inlinable
+func isDocumented(_ name: String, in documented: [String]) -> Bool {
+    let length = name.utf8.count
+    // `contains(where:)` borrows each element, where a `for` loop would copy (retain and release) it.
+    return documented.contains { $0.utf8.count == length && $0 == name }
 }
 
 extension KeyedEncodingContainer {
