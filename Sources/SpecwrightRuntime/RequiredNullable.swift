@@ -57,4 +57,31 @@ extension KeyedEncodingContainer {
     public mutating func encodeOrNull<T: Encodable>(_ value: T?, forKey key: Key) throws {
         if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
     }
+
+    // The scalar types go through the encoder's own `encode` for them rather than its generic path, which
+    // checks the value's type at run time.
+
+    /// Writes the string, or `null` for nil.
+    @inlinable
+    public mutating func encodeOrNull(_ value: String?, forKey key: Key) throws {
+        if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+    }
+
+    /// Writes the number, or `null` for nil.
+    @inlinable
+    public mutating func encodeOrNull(_ value: Int?, forKey key: Key) throws {
+        if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+    }
+
+    /// Writes the number, or `null` for nil.
+    @inlinable
+    public mutating func encodeOrNull(_ value: Double?, forKey key: Key) throws {
+        if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+    }
+
+    /// Writes the Boolean, or `null` for nil.
+    @inlinable
+    public mutating func encodeOrNull(_ value: Bool?, forKey key: Key) throws {
+        if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+    }
 }
