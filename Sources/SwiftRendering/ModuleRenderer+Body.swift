@@ -11,8 +11,26 @@ extension ModuleRenderer {
         var argument: String
         /// The `contentType:` argument: an expression.
         var contentType: String
-        /// The statement that sets the body's `stream` field to true, when it has one (`body.stream = true`).
-        var streamFlag: String?
+        /// The statement that asks for an event stream in the body, when it can (`body.stream = true`,
+        /// `body.streamFormat = .sse`), and what it does, for the method's doc comment.
+        var streamFlag: (statement: String, note: String)?
+    }
+
+    /// The body field that turns the response into an event stream, the Swift value that does, and what
+    /// setting it means: a boolean `stream` (`true`), else a string enum named for streaming that offers
+    /// `sse` (`stream_format: "sse"` of audio speech). Constants are left alone: they are always sent.
+    static func streamSwitch(_ properties: [Property]) -> (index: Int, value: String, note: String)? {
+        let settable = properties.indices.filter { TypeBuilder.constantValue(of: properties[$0]) == nil }
+        if let index = settable.first(where: { properties[$0].name == "stream" && properties[$0].schema.kind == .boolean }) {
+            return (index, "true", "the body's `stream` is set")
+        }
+        for index in settable where properties[index].name.lowercased().contains("stream") {
+            let schema = properties[index].schema
+            guard schema.kind == .string, let values = schema.enumValues, values.count > 1, values.contains(.string("sse")) else { continue }
+            return (index, "." + SwiftNames.escaped(SwiftNames.bare(SwiftNames.enumCase("sse"))),
+                    "the body's `\(properties[index].name)` is `sse`")
+        }
+        return nil
     }
 
     /// The body a method sends when the docs offer several media types: JSON, whose types say the most, then
@@ -65,12 +83,11 @@ extension ModuleRenderer {
         let bodyType = types.typeReference(for: body.schema, suggestedName: typeName, in: &scope)
         let properties = body.schema.properties ?? []
         let members = TypeBuilder.memberNames(properties)
-        var streamFlag: String?
-        if let index = properties.firstIndex(where: { $0.name == "stream" && $0.schema.kind == .boolean }),
-           TypeBuilder.constantValue(of: properties[index]) == nil, !bodyType.hasPrefix("[") {
+        var streamFlag: (statement: String, note: String)?
+        if !bodyType.hasPrefix("["), let (index, value, note) = Self.streamSwitch(properties) {
             let member = SwiftNames.escaped(members[index])
             let nullableOptional = !properties[index].required && properties[index].schema.nullable
-            streamFlag = "body.\(member) = \(nullableOptional ? ".value(true)" : "true")"
+            streamFlag = ("body.\(member) = \(nullableOptional ? ".value(\(value))" : value)", note)
         }
         switch kind {
         case .multipart where properties.isEmpty && bodyType == "[String: JSONValue]":

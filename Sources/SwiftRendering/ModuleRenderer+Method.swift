@@ -178,8 +178,8 @@ extension ModuleRenderer {
                 parts.queryStatements = parts.queryStatements.map { $0 == "query.add(\"stream\", stream)" ? "query.add(\"stream\", true)" : $0 }
                 how += " (`stream=true` is sent)"
             } else if let flag = parts.body?.streamFlag {
-                bodyStatements = ["var body = body", flag] + bodyStatements
-                how += " (the body's `stream` is set)"
+                bodyStatements = ["var body = body", flag.statement] + bodyStatements
+                how += " (\(flag.note))"
             }
             summary = ["The same request as `\(SwiftNames.bare(parts.name))`, answered with \(how): \(eventDocs)", ""]
         }

@@ -50,6 +50,27 @@ import Testing
         #expect(sent == ["prompt": "Say hello", "stream": true])
     }
 
+    @Test func aStreamFormatFieldIsSetToSSE() async throws {
+        // Audio speech has no `stream` flag: its `stream_format` chooses between audio bytes and events.
+        let server = try LoopbackServer(responses: [
+            ScriptedResponse(status: 200, headers: ["Content-Type": "text/event-stream"],
+                             body: Data("data: {\"type\":\"completion.delta\",\"delta\":\"Hi\"}\n\n".utf8)),
+            ScriptedResponse(status: 200, headers: ["Content-Type": "application/octet-stream"], body: Data([1, 2, 3])),
+        ])
+        defer { server.stop() }
+        let client = makeClient(server)
+
+        var events: [CompletionStreamEvent] = []
+        for try await event in try await client.media.speechStream(body: MediaSpeechRequest(input: "Hi")) { events.append(event) }
+        let audio = try await client.media.speech(body: MediaSpeechRequest(input: "Hi"))
+
+        #expect(events == [.completionDelta(CompletionDeltaEvent(delta: "Hi"))])
+        #expect(try JSONDecoder().decode(JSONValue.self, from: server.requests[0].body) == ["input": "Hi", "stream_format": "sse"])
+        #expect(server.requests[0].headers["accept"] == "text/event-stream")
+        #expect(audio.value == Data([1, 2, 3]))
+        #expect(try JSONDecoder().decode(JSONValue.self, from: server.requests[1].body) == ["input": "Hi"])
+    }
+
     @Test func theNonStreamingMethodDoesNotAskForAStream() async throws {
         let server = try LoopbackServer(responses: [.json(200, #"{"text":"Hello"}"#)])
         defer { server.stop() }
