@@ -6,7 +6,8 @@ import SpecModel
 /// emitted when you [create a transcription](createTranscription.md)"), a streaming section's index links its
 /// endpoints ("When you [create a Response](../responses/create.md) with `stream` set to `true`"), or the
 /// endpoint links an event page or a streaming index (its `Returns`, its `stream` parameter). Failing those,
-/// the section `<section>-streaming` of the endpoint's own section holds its events (`images-streaming`).
+/// the section `<section>-streaming` of the endpoint's own section holds its events (`images-streaming`), or
+/// the group of it whose events the endpoint's examples show (`image_edit.*` for image edits).
 ///
 /// An event page is an object page whose `type` is a constant: the discriminator of the stream's union.
 struct StreamEvents {
@@ -71,11 +72,56 @@ struct StreamEvents {
            indexIDs.contains(section + "-streaming") {
             indexes.insert(section + "-streaming")
         }
-        for index in indexes {
-            seeds.formUnion(eventPages.lazy.map(\.id).filter { $0.hasPrefix(index + ".") })
+        if seeds.isEmpty, indexes.count == 1, let index = indexes.first {
+            seeds = groupEvents(in: index, shownBy: endpoint)
+        } else {
+            for index in indexes {
+                seeds.formUnion(eventPages.lazy.map(\.id).filter { $0.hasPrefix(index + ".") })
+            }
         }
         if !seeds.isEmpty { return .events(eventPages.filter { seeds.contains($0.id) }) }
         return indexes.isEmpty ? .unknown : .untyped
+    }
+
+    /// The event pages of a streaming index, or of one of its groups when the index holds only groups (its
+    /// events all in subfolders: `images-streaming/image_edit/...`, `images-streaming/image_generation/...`)
+    /// and the endpoint's own response examples show events of that group alone: image edits stream
+    /// `image_edit.*` events, not `image_generation.*` ones.
+    private func groupEvents(in index: String, shownBy endpoint: Endpoint) -> Set<String> {
+        let pages = eventPages.filter { $0.id.hasPrefix(index + ".") }
+        let all = Set(pages.map(\.id))
+        var pagesByGroup: [Substring: [ObjectPage]] = [:]
+        for page in pages {
+            let rest = page.id.dropFirst(index.count + 1).split(separator: ".")
+            guard rest.count > 1, let group = rest.first else { return all }  // an event at the index's top level
+            pagesByGroup[group, default: []].append(page)
+        }
+        guard pagesByGroup.count > 1 else { return all }
+        let shown = Self.eventTypes(shownIn: endpoint)
+        let groups = pagesByGroup.filter { $0.value.contains { Self.eventType(of: $0).map(shown.contains) == true } }
+        guard groups.count == 1, let group = groups.first else { return all }
+        return Set(group.value.map(\.id))
+    }
+
+    /// The event types an endpoint's response examples show: `event: image_edit.completed` lines and
+    /// `"type": "..."` members of their `data:` lines.
+    static func eventTypes(shownIn endpoint: Endpoint) -> Set<String> {
+        var types: Set<String> = []
+        for example in endpoint.examples where example.role == .response {
+            for line in example.code.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+                let text = line.drop { $0 == " " || $0 == "\t" }
+                if text.hasPrefix("event:") {
+                    let name = text.dropFirst("event:".count).drop { $0 == " " }.prefix { $0 != " " && $0 != "\t" }
+                    types.insert(String(name))
+                } else if text.hasPrefix("data:"), let range = text.firstRange(of: "\"type\":") {
+                    let value = text[range.upperBound...].drop { $0 == " " }
+                    if value.first == "\"", let end = value.dropFirst().firstIndex(of: "\"") {
+                        types.insert(String(value[value.index(after: value.startIndex)..<end]))
+                    }
+                }
+            }
+        }
+        return types
     }
 
     /// A linked event page and the event pages of its folder whose types share its prefix: a link to

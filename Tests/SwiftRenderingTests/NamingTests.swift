@@ -69,7 +69,7 @@ struct NamingTests {
 /// Which events an endpoint streams, found from the links between pages.
 @Suite("Stream events")
 struct StreamEventTests {
-    static func endpoint(_ path: String, stream: String = "", returns: String = "The result.") -> SpecFile {
+    static func endpoint(_ path: String, stream: String = "", returns: String = "The result.", examples: String = "") -> SpecFile {
         SpecFile(path: path, text: """
             # Create
 
@@ -90,6 +90,7 @@ struct StreamEventTests {
 
             ## Returns
             \(returns)
+            \(examples)
             """)
     }
 
@@ -123,6 +124,41 @@ struct StreamEventTests {
         #expect(text.contains("case speechAudioDelta(SpeechAudioDeltaEvent)"))
         #expect(text.contains("case speechAudioDone(SpeechAudioDoneEvent)"))
         #expect(!text.contains("TranscriptTextDoneEvent"))
+    }
+
+    @Test func anIndexOfGroupsGivesTheGroupTheEndpointsExamplesShow() throws {
+        // images-streaming holds image_generation.* and image_edit.* events; each endpoint streams its own.
+        let example = { (type: String) in
+            "\n## Examples\n### Streaming\n#### Response\n```json\nevent: \(type)\ndata: {\"type\":\"\(type)\",\"b64\":\"...\"}\n```\n"
+        }
+        let files = [
+            Self.endpoint("things/create.md", examples: example("thing_made.partial")),
+            Self.endpoint("things/edit.md", examples: example("thing_edit.done")),
+            NamingTests.index("things-streaming", "Thing streaming"),
+            NamingTests.object("things-streaming/thing_made/partial.md", "thing_made.partial", type: "thing_made.partial"),
+            NamingTests.object("things-streaming/thing_made/done.md", "thing_made.done", type: "thing_made.done"),
+            NamingTests.object("things-streaming/thing_edit/partial.md", "thing_edit.partial", type: "thing_edit.partial"),
+            NamingTests.object("things-streaming/thing_edit/done.md", "thing_edit.done", type: "thing_edit.done"),
+        ]
+        let module = try Generator.generate(Pipeline.model(files: files), options: .init(moduleName: "API"))
+        let create = try #require(module.library.first { $0.name == "things.create.swift" }).contents
+        let edit = try #require(module.library.first { $0.name == "things.edit.swift" }).contents
+        #expect(create.contains("-> EventStream<ThingMadeStreamEvent>"))
+        #expect(create.contains("case thingMadePartial(ThingMadePartialEvent)") && create.contains("case thingMadeDone(ThingMadeDoneEvent)"))
+        #expect(!create.contains("case thingEdit"))
+        #expect(edit.contains("-> EventStream<ThingEditStreamEvent>"))
+        #expect(edit.contains("case thingEditPartial(ThingEditPartialEvent)") && edit.contains("case thingEditDone(ThingEditDoneEvent)"))
+        #expect(!edit.contains("case thingMade"))
+    }
+
+    @Test func withoutExamplesAnIndexOfGroupsGivesAllItsEvents() throws {
+        let line = try streamMethod([
+            Self.endpoint("things/create.md"),
+            NamingTests.index("things-streaming", "Thing streaming"),
+            NamingTests.object("things-streaming/thing_made/done.md", "thing_made.done", type: "thing_made.done"),
+            NamingTests.object("things-streaming/thing_edit/done.md", "thing_edit.done", type: "thing_edit.done"),
+        ], page: "things.create.swift")
+        #expect(line.contains("-> EventStream<ThingsStreamEvent>"))
     }
 
     @Test func withoutStreamingDocsEachEventIsTheResponse() throws {
