@@ -1,5 +1,7 @@
+import Dispatch
 import JSONSyntax
 import SpecModel
+import Synchronization
 
 /// Checks every JSON example of the model against the schema it illustrates.
 public enum ExampleLint {
@@ -22,18 +24,25 @@ public enum ExampleLint {
 
     /// Every JSON example of `spec` with the schema it belongs to and what does not conform.
     public static func findings(for spec: APISpec) -> [Finding] {
-        var result: [Finding] = []
+        var items: [(example: Example, schema: Schema?)] = []
         for endpoint in spec.endpoints {
             for example in endpoint.examples where example.role != .request {
-                result.append(check(example, against: schema(for: example, in: endpoint)))
+                items.append((example, schema(for: example, in: endpoint)))
             }
         }
         for object in spec.objects {
             for example in object.examples {
-                result.append(check(example, against: object.schema))
+                items.append((example, object.schema))
             }
         }
-        return result
+        // Each example is parsed and checked on its own: on all cores, results in the order above.
+        let work = items
+        let results = Mutex<[Int: Finding]>([:])
+        DispatchQueue.concurrentPerform(iterations: work.count) { index in
+            let finding = check(work[index].example, against: work[index].schema)
+            results.withLock { $0[index] = finding }
+        }
+        return results.withLock { done in work.indices.compactMap { done[$0] } }
     }
 
     /// The schema an endpoint example illustrates: a response-schema example names its status and media
