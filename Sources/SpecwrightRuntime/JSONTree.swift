@@ -35,7 +35,7 @@ enum JSONNode: Sendable {
         case .null: return .null
         case .bool(let value): return .bool(value)
         case .number(let text):
-            if let integer = Int(text) { return .integer(integer) }
+            if let integer = Int(text) ?? JSONNode.exactInteger(text, as: Int.self) { return .integer(integer) }
             let value = try double(path())
             return Int(exactly: value).map(JSONValue.integer) ?? .number(value)
         case .string(let value): return .string(value)
