@@ -2,9 +2,31 @@ import Foundation
 
 /// The members of one JSON object, looked up by name. Of duplicate names the first wins, as in Foundation's
 /// decoder.
+///
+/// A generated type looks up each of its few members once, for which scanning the members beats hashing
+/// them; an object with many members (a map decoded as `[String: T]`, which reads every member) gets an
+/// index, so that reading all of them stays linear.
 struct TreeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let decoder: TreeDecoder
     let members: [JSONMember]
+    private let positions: [String: Int]?
+
+    static var indexThreshold: Int { 16 }
+
+    init(decoder: TreeDecoder, members: [JSONMember]) {
+        self.decoder = decoder
+        self.members = members
+        if members.count > Self.indexThreshold {
+            var positions: [String: Int] = [:]
+            positions.reserveCapacity(members.count)
+            for (position, member) in members.enumerated() where positions[member.name] == nil {
+                positions[member.name] = position
+            }
+            self.positions = positions
+        } else {
+            self.positions = nil
+        }
+    }
 
     var codingPath: [any CodingKey] { decoder.codingPath }
 
@@ -16,6 +38,7 @@ struct TreeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func contains(_ key: Key) -> Bool { member(key.stringValue) != nil }
 
     private func member(_ name: String) -> JSONNode? {
+        if let positions { return positions[name].map { members[$0].value } }
         for member in members where member.name == name { return member.value }
         return nil
     }

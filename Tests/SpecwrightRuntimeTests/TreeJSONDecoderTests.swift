@@ -253,3 +253,17 @@ extension Result {
         #expect(compared == 10_000)
     }
 }
+
+extension TreeJSONDecoderTests {
+    @Test func largeObjectsDecodeAsMapsWithEveryMemberAndTheFirstOfDuplicates() throws {
+        // Past a few members, lookups go through an index: every member is still found, duplicates resolve
+        // as in Foundation's decoder (the first wins), and a map of 20,000 entries reads in linear time.
+        let entries = (0..<20_000).map { "\"key\($0)\": \($0)" } + ["\"key7\": -1"]
+        let text = "{" + entries.joined(separator: ",") + "}"
+        let (tree, foundation) = both([String: Int].self, text)
+        let map = try tree.get()
+        #expect(map.count == 20_000)
+        #expect(map["key7"] == 7 && map["key19999"] == 19_999)
+        #expect(map == (try foundation.get()))
+    }
+}
