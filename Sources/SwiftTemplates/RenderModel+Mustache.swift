@@ -6,6 +6,15 @@ import SwiftRendering
 // otherwise look the name up in the enclosing contexts, and a nested declaration without a `cursorPage`
 // would pick up its parent's. Keep these in step with RenderModel.swift (the emitter goldens fail otherwise).
 
+// Mustache renders a variable it cannot otherwise place through `String(describing:)`, after checking
+// whether the value is an optional; a `MustacheCustomRenderable` it renders directly. Nearly every variable
+// is a String, so answering for String spares those checks on each of them (the output is the same: a
+// string describes itself, and `isNull` is false, as Mustache's default).
+extension String: @retroactive MustacheCustomRenderable {
+    public var renderText: String { self }
+    public var isNull: Bool { false }
+}
+
 /// `false` for nil, the value otherwise.
 @inline(__always) private func present(_ value: Any?) -> Any { value ?? false }
 

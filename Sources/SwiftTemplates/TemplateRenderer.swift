@@ -113,27 +113,36 @@ public struct TemplateRenderer: Sendable {
     /// first, without `leadingBlank`): one element per line, or, when the template's section is a single
     /// `PREFIX{{.}}` line (see `linePrefix`), one element per block with its later lines prefixed.
     private func blockLines(_ blocks: [String], for variable: String, leadingBlank: Bool = true) -> [String] {
-        let prefix = linePrefixes[variable]
-        // Split on UTF-8 bytes: splitting a String splits Characters, which costs most of the rendering time.
+        let prefix = Array((linePrefixes[variable] ?? "").utf8)
+        let joinsLines = linePrefixes[variable] != nil
+        let newline = UInt8(ascii: "\n")
+        // On the UTF-8 bytes, through a buffer: splitting a String splits Characters, and even its UTF8View
+        // copies byte by byte, which was most of the time spent here.
         var lines: [String] = []
-        for block in blocks where !block.isEmpty {
+        for var block in blocks where !block.isEmpty {
             if leadingBlank || !lines.isEmpty { lines.append("") }
-            var bytes = Substring(block).utf8[...]
-            while bytes.last == UInt8(ascii: "\n") { bytes = bytes.dropLast() }
-            let blockLines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-            if let prefix {
+            block.withUTF8 { bytes in
+                var end = bytes.count
+                while end > 0, bytes[end - 1] == newline { end -= 1 }
                 var joined: [UInt8] = []
-                joined.reserveCapacity(bytes.count + blockLines.count * prefix.utf8.count)
-                for (index, line) in blockLines.enumerated() {
-                    if index > 0 {
-                        joined.append(UInt8(ascii: "\n"))
-                        if !line.isEmpty { joined.append(contentsOf: prefix.utf8) }
+                if joinsLines { joined.reserveCapacity(end + end / 8 * prefix.count) }
+                var lineStart = 0
+                while lineStart <= end {
+                    var lineEnd = lineStart
+                    while lineEnd < end, bytes[lineEnd] != newline { lineEnd += 1 }
+                    let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
+                    if joinsLines {
+                        if lineStart > 0 {
+                            joined.append(newline)
+                            if !line.isEmpty { joined.append(contentsOf: prefix) }
+                        }
+                        joined.append(contentsOf: line)
+                    } else {
+                        lines.append(String(decoding: line, as: UTF8.self))
                     }
-                    joined.append(contentsOf: line)
+                    lineStart = lineEnd + 1
                 }
-                lines.append(String(decoding: joined, as: UTF8.self))
-            } else {
-                for line in blockLines { lines.append(String(decoding: line, as: UTF8.self)) }
+                if joinsLines { lines.append(String(decoding: joined, as: UTF8.self)) }
             }
         }
         return lines
@@ -143,26 +152,30 @@ public struct TemplateRenderer: Sendable {
     /// end, one final newline. On UTF-8 bytes, for speed.
     static func tidy(_ text: String) -> String {
         let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), newline = UInt8(ascii: "\n")
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count)
-        var pendingBlank = false
-        for line in text.utf8.split(separator: newline, omittingEmptySubsequences: false) {
-            var end = line.endIndex
-            while end > line.startIndex, line[line.index(before: end)] == space || line[line.index(before: end)] == tab {
-                end = line.index(before: end)
+        var text = text
+        return text.withUTF8 { bytes in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + 1)
+            var pendingBlank = false
+            var lineStart = 0
+            while lineStart <= bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count, bytes[lineEnd] != newline { lineEnd += 1 }
+                var end = lineEnd
+                while end > lineStart, bytes[end - 1] == space || bytes[end - 1] == tab { end -= 1 }
+                if end == lineStart {
+                    if !output.isEmpty { pendingBlank = true }
+                } else {
+                    if pendingBlank { output.append(newline) }
+                    pendingBlank = false
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lineStart..<end]))
+                    output.append(newline)
+                }
+                lineStart = lineEnd + 1
             }
-            let content = line[line.startIndex..<end]
-            if content.isEmpty {
-                if !output.isEmpty { pendingBlank = true }
-                continue
-            }
-            if pendingBlank { output.append(newline) }
-            pendingBlank = false
-            output.append(contentsOf: content)
-            output.append(newline)
+            if output.isEmpty { output.append(newline) }
+            return String(decoding: output, as: UTF8.self)
         }
-        if output.isEmpty { output.append(newline) }
-        return String(decoding: output, as: UTF8.self)
     }
 }
 
