@@ -119,7 +119,7 @@ extension ModuleRenderer {
             if pages.count == 1, let only = types.existingName(for: pages[0].schema) {
                 return (only, "each event is a `\(only)`.", streamParameter)
             }
-            types.payloadUnions.insert(TypeBuilder.typeKey(union))
+            types.payloadUnions.insert(types.typeKey(union))
             let name = types.existingName(for: union) ?? types.claimTopLevelName(StreamEvents.unionName(pages), fallbackPrefix: fallbackPrefix)
             let type = types.typeReference(for: union, suggestedName: name, in: &scope)
             return (type, "events are `\(type)` cases chosen by their `type`, and events the docs do not list arrive as `.unknown`.", streamParameter)

@@ -46,7 +46,7 @@ extension TypeBuilder {
             let docs = DocComment.lines(variant.description)
             let labeled = fields.count <= Self.maximumLabeledFields
                 && fields.allSatisfy { Self.constantValue(of: $0) == nil }
-                && !payloadUnions.contains(Self.typeKey(schema))
+                && !payloadUnions.contains(typeKey(schema))
             if fields.isEmpty && labeled {
                 caseKeys.append((cases.count, []))
                 cases.append(UnionCaseModel(declaration: escapedCase, docLines: docs, discriminatorLiteral: SwiftNames.stringLiteral(value),

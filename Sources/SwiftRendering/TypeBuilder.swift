@@ -50,14 +50,15 @@ final class TypeBuilder {
     }
 
     func existingName(for schema: Schema) -> String? {
-        namesByShape[Self.typeKey(schema)]
+        namesByShape[typeKey(schema)]
     }
 
+    /// Structure keys, computed once per field list, element and variant list.
+    private let shapeKeys = ShapeKeys()
+
     /// The key of the type a schema declares: nullability belongs to the property, not the type.
-    static func typeKey(_ schema: Schema) -> String {
-        var schema = schema
-        schema.nullable = false
-        return ShapeKey.of(schema)
+    func typeKey(_ schema: Schema) -> String {
+        shapeKeys.key(of: schema, nullable: false)
     }
 
     // MARK: - Declarations
@@ -97,7 +98,7 @@ final class TypeBuilder {
     /// Declares `schema` as the type `name` in `scope` (or reuses the type of the same structure) and returns
     /// its qualified name. Only objects, enums and unions declare types; `declare` is for those.
     func declare(_ schema: Schema, named name: String, in scope: inout Scope) -> String {
-        let key = Self.typeKey(schema)
+        let key = typeKey(schema)
         if let existing = namesByShape[key] {
             reusedSchemas += 1
             return existing
