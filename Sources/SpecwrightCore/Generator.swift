@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import Synchronization
 import SpecModel
 import SwiftRendering
 import SwiftTemplates
@@ -50,18 +49,23 @@ public enum Generator {
 
     public static func generate(_ spec: APISpec, options: Options) throws -> GeneratedModule {
         let renderer = try TemplateRenderer(overridesIn: options.templatesDirectory)
+        // Files are laid out independently, so layout starts while the model is built and ends on all cores.
+        let queue = LayoutQueue(renderer: renderer)
+        let worker = DispatchGroup()
+        worker.enter()
+        DispatchQueue.global().async {
+            queue.work()
+            worker.leave()
+        }
         let module = ModuleRenderer.render(spec, options: RenderOptions(
             moduleName: options.moduleName, clientName: options.clientName,
-            accessLevel: options.accessLevel, emitsClient: options.emitsClient))
-        // Files are laid out independently: on all cores, in a stable order.
-        func render(_ files: [FileModel]) -> [GeneratedFile] {
-            let rendered = Mutex<[Int: GeneratedFile]>([:])
-            DispatchQueue.concurrentPerform(iterations: files.count) { index in
-                let file = GeneratedFile(name: files[index].fileName, contents: renderer.render(files[index]))
-                rendered.withLock { $0[index] = file }
-            }
-            return rendered.withLock { done in files.indices.compactMap { done[$0] } }
-        }
-        return GeneratedModule(library: render(module.libraryFiles), tests: render(module.testFiles), statistics: module.statistics)
+            accessLevel: options.accessLevel, emitsClient: options.emitsClient)) { file, part in queue.add(file, part: part) }
+        queue.finish()
+        queue.work()
+        worker.wait()
+        // In the model's order: the library by file name, the tests as the model lists them.
+        let library = queue.files(of: .library), tests = queue.files(of: .tests)
+        return GeneratedModule(library: module.libraryFiles.compactMap { library[$0.fileName] },
+                               tests: module.testFiles.compactMap { tests[$0.fileName] }, statistics: module.statistics)
     }
 }

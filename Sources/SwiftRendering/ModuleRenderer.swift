@@ -61,13 +61,27 @@ public struct ModuleRenderer {
     /// The Swift type each page's schemas got, for the tests: keyed by page id and response/body.
     var pageTypes: [String: String] = [:]
 
-    public static func render(_ spec: APISpec, options: RenderOptions) -> RenderedModule {
+    /// Which output a file belongs to.
+    public enum Part: Sendable { case library, tests }
+
+    /// The render model of `spec`. `finished` hears of each file as soon as it is final, in the order they
+    /// are made (before the module is complete), so that laying files out can overlap building the rest.
+    public static func render(
+        _ spec: APISpec, options: RenderOptions, finished: ((FileModel, Part) -> Void)? = nil
+    ) -> RenderedModule {
         var renderer = ModuleRenderer(spec: spec, options: options, naming: Naming(spec: spec), streamEvents: StreamEvents(spec: spec))
-        return renderer.render()
+        return renderer.render(finished: finished ?? { _, _ in })
     }
 
-    private mutating func render() -> RenderedModule {
+    private mutating func render(finished: (FileModel, Part) -> Void) -> RenderedModule {
         var files: [FileModel] = []
+        let access = options.accessLevel
+        func add(_ file: FileModel) {
+            var file = file
+            file.accessLevel = access
+            files.append(file)
+            finished(file, .library)
+        }
         // Objects first, events after: `Response` is the type of the response object page, not of the
         // `response` field of the `response.completed` event that sorts before it.
         // Events of HTTP streams (`*-streaming` sections) before other events (Realtime's, which reuse their
@@ -77,35 +91,24 @@ public struct ModuleRenderer {
         let ordered = spec.objects.filter { !isEvent($0) } + spec.objects.filter(isStreamEvent)
             + spec.objects.filter { isEvent($0) && !isStreamEvent($0) }
         for object in ordered {
-            files.append(objectFile(object))
-        }
-        var extensions: [String: [ResourceExtensionModel]] = [:]
-        var endpointFiles: [String: FileModel] = [:]
-        for endpoint in spec.endpoints {
-            let (file, resourceExtension) = endpointFile(endpoint)
-            endpointFiles[endpoint.id] = file
-            extensions[endpoint.id] = [resourceExtension]
+            add(objectFile(object))
         }
         for endpoint in spec.endpoints {
-            guard var file = endpointFiles[endpoint.id] else { continue }
-            if options.emitsClient { file.resourceExtensions = extensions[endpoint.id] ?? [] }
-            files.append(file)
+            var (file, resourceExtension) = endpointFile(endpoint)
+            if options.emitsClient { file.resourceExtensions = [resourceExtension] }
+            add(file)
         }
         // Index and guide pages declare nothing, but get their (empty) file too: the set of files follows
         // from the set of pages alone, which is what a build plugin has to declare before generating.
         for page in spec.indexes.map({ ($0.id, $0.location.file) }) + spec.guides.map({ ($0.id, $0.location.file) }) {
-            files.append(FileModel(fileName: Naming.fileName(for: page.0), source: page.1, template: "types",
-                                   imports: Self.imports, declarations: [], resourceExtensions: [],
-                                   client: nil, tests: [], testedModule: nil, suiteType: nil, suiteName: nil))
+            add(FileModel(fileName: Naming.fileName(for: page.0), source: page.1, template: "types",
+                          imports: Self.imports, declarations: [], resourceExtensions: [],
+                          client: nil, tests: [], testedModule: nil, suiteType: nil, suiteName: nil))
         }
-        if options.emitsClient { files.append(clientFile()) }
-        let access = options.accessLevel
-        let library = files.sorted { $0.fileName < $1.fileName }.map { file in
-            var file = file
-            file.accessLevel = access
-            return file
-        }
+        if options.emitsClient { add(clientFile()) }
+        let library = files.sorted { $0.fileName < $1.fileName }
         let (tests, exampleCounts) = testFiles()
+        for test in tests { finished(test, .tests) }
         var statistics = exampleCounts
         statistics.pages = spec.endpoints.count + spec.objects.count + spec.indexes.count + spec.guides.count
         statistics.endpoints = spec.endpoints.count
