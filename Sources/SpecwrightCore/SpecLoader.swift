@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -6,6 +7,7 @@ import Darwin
 #endif
 import SpecModel
 import SpecParser
+import Synchronization
 
 /// Finds and reads spec files. The only part of the pipeline that touches the file system for input.
 public enum SpecLoader {
@@ -28,15 +30,27 @@ public enum SpecLoader {
             } else {
                 entries = [(root, root.lastPathComponent)]
             }
-            for entry in entries {
+            // Files are read on all cores: reading and decoding hundreds of pages one by one was a tenth of the
+            // time to load them.
+            let read = Mutex<[Int: Result<SpecFile, Diagnostic>]>([:])
+            DispatchQueue.concurrentPerform(iterations: entries.count) { index in
+                let entry = entries[index]
+                let outcome: Result<SpecFile, Diagnostic>
                 do {
                     let data = try Data(contentsOf: entry.url)
                     // Invalid UTF-8 is repaired, not rejected: the parser reports what it cannot read.
-                    files.append(SpecFile(path: entry.relative, text: String(decoding: data, as: UTF8.self),
-                                          absolutePath: entry.url.standardizedFileURL.path))
+                    outcome = .success(SpecFile(path: entry.relative, text: String(decoding: data, as: UTF8.self),
+                                                absolutePath: entry.url.standardizedFileURL.path))
                 } catch {
-                    diagnostics.append(Diagnostic(.error, .unreadableFile, at: SourceLocation(file: entry.relative, line: 1),
+                    outcome = .failure(Diagnostic(.error, .unreadableFile, at: SourceLocation(file: entry.relative, line: 1),
                                                   "cannot read file: \(error.localizedDescription)"))
+                }
+                read.withLock { $0[index] = outcome }
+            }
+            for outcome in read.withLock({ done in entries.indices.compactMap { done[$0] } }) {
+                switch outcome {
+                case .success(let file): files.append(file)
+                case .failure(let diagnostic): diagnostics.append(diagnostic)
                 }
             }
         }
