@@ -19,7 +19,12 @@ public enum ExampleLint {
 
     /// Diagnostics for all examples of `spec`.
     public static func diagnostics(for spec: APISpec) -> [Diagnostic] {
-        findings(for: spec).flatMap(diagnostics(for:))
+        diagnostics(for: findings(for: spec))
+    }
+
+    /// Diagnostics for findings already made (`findings(for:)`).
+    public static func diagnostics(for findings: [Finding]) -> [Diagnostic] {
+        findings.flatMap(diagnostics(for:))
     }
 
     /// Every JSON example of `spec` with the schema it belongs to and what does not conform.

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import SpecLint
 import SpecModel
 import SwiftRendering
 import SwiftTemplates
@@ -47,7 +48,11 @@ public enum Generator {
         }
     }
 
-    public static func generate(_ spec: APISpec, options: Options) throws -> GeneratedModule {
+    /// `exampleFindings`: the example lint's findings for `spec`, when the caller has them
+    /// (`Pipeline.loadWithExampleFindings`); they are made again otherwise.
+    public static func generate(
+        _ spec: APISpec, options: Options, exampleFindings: [ExampleLint.Finding]? = nil
+    ) throws -> GeneratedModule {
         let renderer = try TemplateRenderer(overridesIn: options.templatesDirectory)
         // Files are laid out independently, so layout starts while the model is built and ends on all cores.
         let queue = LayoutQueue(renderer: renderer)
@@ -59,7 +64,8 @@ public enum Generator {
         }
         let module = ModuleRenderer.render(spec, options: RenderOptions(
             moduleName: options.moduleName, clientName: options.clientName,
-            accessLevel: options.accessLevel, emitsClient: options.emitsClient)) { file, part in queue.add(file, part: part) }
+            accessLevel: options.accessLevel, emitsClient: options.emitsClient),
+            exampleFindings: exampleFindings) { file, part in queue.add(file, part: part) }
         queue.finish()
         queue.work()
         worker.wait()

@@ -4,11 +4,11 @@ import SpecModel
 extension ModuleRenderer {
     /// One test file per page with JSON examples: each example decoded into its documented type, encoded
     /// again and compared as JSON values. Examples the lint reports as not conforming are known issues.
-    func testFiles() -> ([FileModel], RenderStatistics) {
+    func testFiles(_ findings: [ExampleLint.Finding]) -> ([FileModel], RenderStatistics) {
         var statistics = RenderStatistics()
         var byPage: [String: [RoundTripTestModel]] = [:]
         var sources: [String: String] = [:]
-        for finding in ExampleLint.findings(for: spec) {
+        for finding in findings {
             guard let schema = finding.schema else { continue }
             let example = finding.example
             let pageID = Page.id(forPath: example.location.file)

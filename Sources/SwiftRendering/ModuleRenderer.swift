@@ -66,14 +66,16 @@ public struct ModuleRenderer {
 
     /// The render model of `spec`. `finished` hears of each file as soon as it is final, in the order they
     /// are made (before the module is complete), so that laying files out can overlap building the rest.
+    /// `exampleFindings`: what `ExampleLint.findings(for: spec)` returns, when the caller has it already.
     public static func render(
-        _ spec: APISpec, options: RenderOptions, finished: ((FileModel, Part) -> Void)? = nil
+        _ spec: APISpec, options: RenderOptions, exampleFindings: [ExampleLint.Finding]? = nil,
+        finished: ((FileModel, Part) -> Void)? = nil
     ) -> RenderedModule {
         var renderer = ModuleRenderer(spec: spec, options: options, naming: Naming(spec: spec), streamEvents: StreamEvents(spec: spec))
-        return renderer.render(finished: finished ?? { _, _ in })
+        return renderer.render(exampleFindings: exampleFindings ?? ExampleLint.findings(for: spec), finished: finished ?? { _, _ in })
     }
 
-    private mutating func render(finished: (FileModel, Part) -> Void) -> RenderedModule {
+    private mutating func render(exampleFindings: [ExampleLint.Finding], finished: (FileModel, Part) -> Void) -> RenderedModule {
         var files: [FileModel] = []
         let access = options.accessLevel
         func add(_ file: FileModel) {
@@ -107,7 +109,7 @@ public struct ModuleRenderer {
         }
         if options.emitsClient { add(clientFile()) }
         let library = files.sorted { $0.fileName < $1.fileName }
-        let (tests, exampleCounts) = testFiles()
+        let (tests, exampleCounts) = testFiles(exampleFindings)
         for test in tests { finished(test, .tests) }
         var statistics = exampleCounts
         statistics.pages = spec.endpoints.count + spec.objects.count + spec.indexes.count + spec.guides.count

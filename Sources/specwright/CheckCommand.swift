@@ -28,9 +28,9 @@ struct CheckCommand: ParsableCommand {
             guard let module = settings.module else {
                 throw ValidationError("\(url.path): 'module' is needed to check the output")
             }
-            let (spec, files) = try Pipeline.load(paths: settings.specs.map { settings.resolve($0).path })
+            let (spec, files, exampleFindings) = try Pipeline.loadWithExampleFindings(paths: settings.specs.map { settings.resolve($0).path })
             try DiagnosticPrinter(files: files, absolutePaths: false).failOnErrors(spec.diagnostics, printWarnings: false)
-            let generated = try Generator.generate(spec, options: settings.generatorOptions(moduleName: module))
+            let generated = try Generator.generate(spec, options: settings.generatorOptions(moduleName: module), exampleFindings: exampleFindings)
             if settings.emit.contains(.types) {
                 stale += Checker.staleFiles(expected: generated.library, in: settings.resolve(output))
             }

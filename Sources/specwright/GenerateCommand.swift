@@ -70,7 +70,7 @@ struct GenerateCommand: ParsableCommand {
         let parts = try settings?.emit ?? (emit.isEmpty ? [.types, .client] : Self.parts(emit))
         guard let outputPath else { throw ValidationError("give --output (or 'output' in the configuration)") }
 
-        let (spec, files) = try Pipeline.load(paths: specPaths)
+        let (spec, files, exampleFindings) = try Pipeline.loadWithExampleFindings(paths: specPaths)
         let printer = DiagnosticPrinter(files: files, absolutePaths: absolutePaths)
         try printer.failOnErrors(spec.diagnostics, printWarnings: warnings)
         var options = settings?.generatorOptions(moduleName: moduleName)
@@ -83,7 +83,7 @@ struct GenerateCommand: ParsableCommand {
         guard ["public", "package", "internal"].contains(options.accessLevel) else {
             throw ValidationError("--access-level takes public, package or internal")
         }
-        let generated = try Generator.generate(spec, options: options)
+        let generated = try Generator.generate(spec, options: options, exampleFindings: exampleFindings)
 
         var summary: [String] = []
         let writesLibrary = parts.contains(.types) || parts.contains(.client)
