@@ -121,13 +121,15 @@ struct CurlSummary {
 
     /// The part of `url` before `path`, or nil when the URL does not end with the path.
     private static func server(of url: String, path: String) -> String? {
-        let template = path.split(separator: "/")
+        // On UTF-8 bytes (the separators are ASCII): splitting on Characters walks grapheme clusters, slowly.
+        let slash = UInt8(ascii: "/")
+        let template = path.utf8.split(separator: slash).map(Substring.init)
         guard let schemeEnd = url.firstRange(of: "://") else { return nil }
-        let withoutQuery = url.split(separator: "?", maxSplits: 1).first.map(String.init) ?? url
+        let withoutQuery = String(Substring(url.utf8.prefix { $0 != UInt8(ascii: "?") }))
         let afterScheme = withoutQuery[schemeEnd.upperBound...]
-        let hostEnd = afterScheme.firstIndex(of: "/") ?? afterScheme.endIndex
+        let hostEnd = afterScheme.utf8.firstIndex(of: slash) ?? afterScheme.endIndex
         let origin = withoutQuery[..<hostEnd]
-        let segments = afterScheme[hostEnd...].split(separator: "/")
+        let segments = afterScheme[hostEnd...].utf8.split(separator: slash).map(Substring.init)
         guard segments.count >= template.count else { return nil }
         let matches = zip(segments.suffix(template.count), template).allSatisfy { segment, part in
             (part.hasPrefix("{") && part.hasSuffix("}")) || segment == part

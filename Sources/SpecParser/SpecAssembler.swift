@@ -83,10 +83,11 @@ public enum SpecAssembler {
 
     /// `object.md` from `chatkit/threads/retrieve.md` -> `chatkit/threads/object.md`; `..` goes up.
     static func resolvePath(_ destination: String, relativeTo file: String) -> String {
-        let withoutFragment = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
-        var components = file.split(separator: "/").dropLast().map(String.init)
+        // On UTF-8 bytes ("#" and "/" are ASCII): splitting on Characters walks grapheme clusters, slowly.
+        let withoutFragment = Substring(destination.utf8.prefix { $0 != UInt8(ascii: "#") })
+        var components = file.utf8.split(separator: UInt8(ascii: "/")).dropLast().map { String(Substring($0)) }
         if withoutFragment.hasPrefix("/") { components = [] }
-        for part in withoutFragment.split(separator: "/") {
+        for part in withoutFragment.utf8.split(separator: UInt8(ascii: "/")).map(Substring.init) {
             switch part {
             case ".": continue
             case "..": _ = components.popLast()
