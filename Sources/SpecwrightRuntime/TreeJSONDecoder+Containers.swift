@@ -107,7 +107,7 @@ struct TreeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     /// A decoder for the member `super`, or for `null` when there is none, as in Foundation's decoder.
     func superDecoder() throws -> any Decoder {
-        decoder.child(member("super") ?? .null, key: IndexKey.superKey)
+        decoder.child(member("super") ?? .null, key: SuperKey())
     }
 
     func superDecoder(forKey key: Key) throws -> any Decoder {
@@ -115,17 +115,13 @@ struct TreeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 }
 
-extension IndexKey {
-    /// The key `superDecoder()` reads, `"super"`.
-    static let superKey = SuperKey()
-
-    struct SuperKey: CodingKey {
-        var stringValue: String { "super" }
-        var intValue: Int? { nil }
-        init() {}
-        init?(stringValue: String) { nil }
-        init?(intValue: Int) { nil }
-    }
+/// The key `superDecoder()` reads, `"super"`.
+private struct SuperKey: CodingKey {
+    var stringValue: String { "super" }
+    var intValue: Int? { nil }
+    init() {}
+    init?(stringValue: String) { nil }
+    init?(intValue: Int) { nil }
 }
 
 /// The elements of one JSON array, read in order.

@@ -267,3 +267,36 @@ extension TreeJSONDecoderTests {
         #expect(map == (try foundation.get()))
     }
 }
+
+extension TreeJSONDecoderTests {
+    struct Nesting: Decodable, Equatable {
+        var inner: Int
+        var list: [String]
+        var base: Int
+        var parent: Int?
+
+        enum Keys: String, CodingKey { case outer, list, base }
+        enum Inner: String, CodingKey { case inner }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: Keys.self)
+            inner = try container.nestedContainer(keyedBy: Inner.self, forKey: .outer).decode(Int.self, forKey: .inner)
+            var elements = try container.nestedUnkeyedContainer(forKey: .list)
+            var list: [String] = []
+            while !elements.isAtEnd { list.append(try elements.decode(String.self)) }
+            self.list = list
+            base = try Int(from: container.superDecoder(forKey: .base))
+            parent = try Int?(from: container.superDecoder())
+        }
+    }
+
+    @Test func nestedContainersAndSuperDecodersReadAsFoundations() throws {
+        for text in [#"{"outer": {"inner": 3}, "list": ["a", "b"], "base": 7, "super": 9}"#,
+                     #"{"outer": {"inner": 3}, "list": [], "base": 7}"#] {
+            let (tree, foundation) = both(Nesting.self, text)
+            #expect(try tree.get() == foundation.get())
+        }
+        let (tree, foundation) = both(Nesting.self, #"{"outer": {"inner": "x"}, "list": [], "base": 7}"#)
+        #expect(Self.summary(try #require(tree.failure as? DecodingError)) == Self.summary(try #require(foundation.failure as? DecodingError)))
+    }
+}
