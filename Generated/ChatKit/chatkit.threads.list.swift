@@ -30,22 +30,22 @@ nonisolated public struct ChatKitThreadPage: Codable, Hashable, Sendable, Cursor
     public var nextCursor: String? { lastID }
 
     /// The JSON names the docs list; members with other names are the undocumented ones.
-    private enum Members: MemberNames {
+    private enum Members {
         static let documented = ["object", "data", "first_id", "last_id", "has_more"]
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: MemberKey<Members>.self)
+        let container = try MemberDecodingContainer(decoder, documented: Members.documented)
         self.data = try container.decode([ChatKitThread].self, forKey: "data")
         self.firstID = try container.decodeOrNull(String.self, forKey: "first_id")
         self.lastID = try container.decodeOrNull(String.self, forKey: "last_id")
         self.hasMore = try container.decode(Bool.self, forKey: "has_more")
         try container.decodeConstant("list", forKey: "object")
-        self.additionalProperties = try container.decodeUndocumented(from: decoder)
+        self.additionalProperties = try container.decodeUndocumented()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: MemberKey<Members>.self)
+        var container = MemberEncodingContainer(encoder)
         // Undocumented keys first: a documented key written after one of them wins.
         try container.encodeUndocumented(additionalProperties)
         try container.encode(self.data, forKey: "data")

@@ -41,16 +41,16 @@ nonisolated public struct ChatKitThread: Codable, Hashable, Sendable {
         case unknown(JSONValue)
 
         /// The JSON names the docs list; members with other names are the undocumented ones.
-        private enum Members: MemberNames {
+        private enum Members {
             static let documented = ["reason", "type"]
         }
 
         public init(from decoder: any Decoder) throws {
-            guard let container = try? decoder.container(keyedBy: MemberKey<Members>.self) else {
+            guard let container = try? MemberDecodingContainer(decoder, documented: Members.documented) else {
                 self = try .unknown(JSONValue(from: decoder))
                 return
             }
-            let undocumented = container.undocumentedKeys(from: decoder)
+            let undocumented = container.undocumentedMemberNames()
             switch try? container.decode(String.self, forKey: "type") {
             case "active" where undocumented.isEmpty && !container.contains("reason"):
                 self = .active
@@ -65,14 +65,14 @@ nonisolated public struct ChatKitThread: Codable, Hashable, Sendable {
         public func encode(to encoder: any Encoder) throws {
             switch self {
             case .active:
-                var container = encoder.container(keyedBy: MemberKey<Members>.self)
+                var container = MemberEncodingContainer(encoder)
                 try container.encode("active", forKey: "type")
             case .locked(let reason):
-                var container = encoder.container(keyedBy: MemberKey<Members>.self)
+                var container = MemberEncodingContainer(encoder)
                 try container.encode("locked", forKey: "type")
                 try container.encodeOrNull(reason, forKey: "reason")
             case .closed(let reason):
-                var container = encoder.container(keyedBy: MemberKey<Members>.self)
+                var container = MemberEncodingContainer(encoder)
                 try container.encode("closed", forKey: "type")
                 try container.encodeOrNull(reason, forKey: "reason")
             case .unknown(let value):
@@ -82,23 +82,23 @@ nonisolated public struct ChatKitThread: Codable, Hashable, Sendable {
     }
 
     /// The JSON names the docs list; members with other names are the undocumented ones.
-    private enum Members: MemberNames {
+    private enum Members {
         static let documented = ["id", "object", "created_at", "title", "status", "user"]
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: MemberKey<Members>.self)
+        let container = try MemberDecodingContainer(decoder, documented: Members.documented)
         self.id = try container.decode(String.self, forKey: "id")
         self.createdAt = try container.decode(Int.self, forKey: "created_at")
         self.title = try container.decodeOrNull(String.self, forKey: "title")
         self.status = try container.decode(ChatKitThread.Status.self, forKey: "status")
         self.user = try container.decode(String.self, forKey: "user")
         try container.decodeConstant("chatkit.thread", forKey: "object")
-        self.additionalProperties = try container.decodeUndocumented(from: decoder)
+        self.additionalProperties = try container.decodeUndocumented()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: MemberKey<Members>.self)
+        var container = MemberEncodingContainer(encoder)
         // Undocumented keys first: a documented key written after one of them wins.
         try container.encodeUndocumented(additionalProperties)
         try container.encode(self.id, forKey: "id")

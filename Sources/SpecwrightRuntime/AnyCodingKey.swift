@@ -7,21 +7,26 @@ public struct AnyCodingKey: CodingKey, Hashable, Sendable, ExpressibleByStringLi
     public var intValue: Int?
 
     /// A key named `string`.
+    @inlinable
     public init(_ string: String) {
         self.stringValue = string
         self.intValue = nil
     }
 
     /// A key for the array element at `index`.
+    @inlinable
     public init(_ index: Int) {
         self.stringValue = String(index)
         self.intValue = index
     }
 
     /// A key named `stringValue`; never fails.
+    @inlinable
     public init?(stringValue: String) { self.init(stringValue) }
     /// A key for the array element at `intValue`; never fails.
+    @inlinable
     public init?(intValue: Int) { self.init(intValue) }
     /// A key named by a string literal.
+    @inlinable
     public init(stringLiteral value: String) { self.init(value) }
 }

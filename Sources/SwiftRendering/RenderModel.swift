@@ -44,7 +44,7 @@ public struct StructModel: Sendable, Hashable {
     /// `name: Type = default, ...` of the memberwise initializer.
     public var initParameters: String
     /// The documented JSON names as a comma-separated list of string literals (the elements of the array
-    /// literal of the type's `MemberNames`): every other member is kept in `additionalProperties`.
+    /// literal `Members.documented`): every other member is kept in `additionalProperties`.
     public var documentedKeys: String
     public var nested: [DeclarationModel]
     /// Extra conformance, e.g. `CursorPage` for list responses.

@@ -89,7 +89,7 @@ extension TypeBuilder {
         }
         // A case with labeled values keeps only its own keys: a value with undocumented keys, or with keys
         // of another case, is left to `unknown`.
-        // (`undocumented` lists the keys no case documents: see `undocumentedKeys(from:)` in the runtime.)
+        // (`undocumented` lists the keys no case documents: see `undocumentedMemberNames()` in the runtime.)
         let allNames = caseKeys.reduce(into: Set<String>()) { $0.formUnion($1.names) }
         for (index, names) in caseKeys {
             let foreign = allNames.subtracting(names).sorted().map { "!container.contains(\(SwiftNames.stringLiteral($0)))" }

@@ -57,7 +57,7 @@ public enum DefaultTemplates {
     static let memberNames = #"""
     {{% CONTENT_TYPE: TEXT}}
         /// The JSON names the docs list; members with other names are the undocumented ones.
-        private enum Members: MemberNames {
+        private enum Members {
             static let documented = [{{documentedKeys}}]
         }
     """#
@@ -102,18 +102,18 @@ public enum DefaultTemplates {
 
 
         {{access}} init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: MemberKey<Members>.self)
+            let container = try MemberDecodingContainer(decoder, documented: Members.documented)
     {{#properties}}
             {{decodeStatement}}
     {{/properties}}
     {{#constants}}
             try container.decodeConstant({{literal}}, forKey: {{key}})
     {{/constants}}
-            self.additionalProperties = try container.decodeUndocumented(from: decoder)
+            self.additionalProperties = try container.decodeUndocumented()
         }
 
         {{access}} func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: MemberKey<Members>.self)
+            var container = MemberEncodingContainer(encoder)
             // Undocumented keys first: a documented key written after one of them wins.
             try container.encodeUndocumented(additionalProperties)
     {{#properties}}
@@ -181,12 +181,12 @@ public enum DefaultTemplates {
 
 
         {{access}} init(from decoder: any Decoder) throws {
-            guard let container = try? decoder.container(keyedBy: MemberKey<Members>.self) else {
+            guard let container = try? MemberDecodingContainer(decoder, documented: Members.documented) else {
                 self = try .unknown(JSONValue(from: decoder))
                 return
             }
     {{#checksKeys}}
-            let undocumented = container.undocumentedKeys(from: decoder)
+            let undocumented = container.undocumentedMemberNames()
     {{/checksKeys}}
             switch try? container.decode(String.self, forKey: {{discriminatorKey}}) {
     {{#cases}}
@@ -205,7 +205,7 @@ public enum DefaultTemplates {
                 try value.encode(to: encoder)
     {{/encodesWhole}}
     {{^encodesWhole}}
-                var container = encoder.container(keyedBy: MemberKey<Members>.self)
+                var container = MemberEncodingContainer(encoder)
                 try container.encode({{discriminatorLiteral}}, forKey: {{discriminatorKey}})
     {{#encodeStatements}}
                 {{.}}

@@ -16,18 +16,18 @@ nonisolated public struct MediaCompletionsResponse: Codable, Hashable, Sendable 
     }
 
     /// The JSON names the docs list; members with other names are the undocumented ones.
-    private enum Members: MemberNames {
+    private enum Members {
         static let documented = ["text"]
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: MemberKey<Members>.self)
+        let container = try MemberDecodingContainer(decoder, documented: Members.documented)
         self.text = try container.decode(String.self, forKey: "text")
-        self.additionalProperties = try container.decodeUndocumented(from: decoder)
+        self.additionalProperties = try container.decodeUndocumented()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: MemberKey<Members>.self)
+        var container = MemberEncodingContainer(encoder)
         // Undocumented keys first: a documented key written after one of them wins.
         try container.encodeUndocumented(additionalProperties)
         try container.encode(self.text, forKey: "text")
@@ -49,19 +49,19 @@ nonisolated public struct MediaCompletionsRequest: Codable, Hashable, Sendable {
     }
 
     /// The JSON names the docs list; members with other names are the undocumented ones.
-    private enum Members: MemberNames {
+    private enum Members {
         static let documented = ["prompt", "stream"]
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: MemberKey<Members>.self)
+        let container = try MemberDecodingContainer(decoder, documented: Members.documented)
         self.prompt = try container.decode(String.self, forKey: "prompt")
         self.stream = try container.decodeNullable(Bool.self, forKey: "stream")
-        self.additionalProperties = try container.decodeUndocumented(from: decoder)
+        self.additionalProperties = try container.decodeUndocumented()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: MemberKey<Members>.self)
+        var container = MemberEncodingContainer(encoder)
         // Undocumented keys first: a documented key written after one of them wins.
         try container.encodeUndocumented(additionalProperties)
         try container.encode(self.prompt, forKey: "prompt")
@@ -79,12 +79,12 @@ nonisolated public enum CompletionStreamEvent: Codable, Hashable, Sendable {
     case unknown(JSONValue)
 
     /// The JSON names the docs list; members with other names are the undocumented ones.
-    private enum Members: MemberNames {
+    private enum Members {
         static let documented = ["type"]
     }
 
     public init(from decoder: any Decoder) throws {
-        guard let container = try? decoder.container(keyedBy: MemberKey<Members>.self) else {
+        guard let container = try? MemberDecodingContainer(decoder, documented: Members.documented) else {
             self = try .unknown(JSONValue(from: decoder))
             return
         }

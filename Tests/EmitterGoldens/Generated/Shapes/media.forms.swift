@@ -16,18 +16,18 @@ nonisolated public struct MediaFormsResponse: Codable, Hashable, Sendable {
     }
 
     /// The JSON names the docs list; members with other names are the undocumented ones.
-    private enum Members: MemberNames {
+    private enum Members {
         static let documented = ["accepted"]
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: MemberKey<Members>.self)
+        let container = try MemberDecodingContainer(decoder, documented: Members.documented)
         self.accepted = try container.decode(Bool.self, forKey: "accepted")
-        self.additionalProperties = try container.decodeUndocumented(from: decoder)
+        self.additionalProperties = try container.decodeUndocumented()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: MemberKey<Members>.self)
+        var container = MemberEncodingContainer(encoder)
         // Undocumented keys first: a documented key written after one of them wins.
         try container.encodeUndocumented(additionalProperties)
         try container.encode(self.accepted, forKey: "accepted")
@@ -64,18 +64,18 @@ nonisolated public struct MediaFormsRequest: Codable, Hashable, Sendable {
         }
 
         /// The JSON names the docs list; members with other names are the undocumented ones.
-        private enum Members: MemberNames {
+        private enum Members {
             static let documented = ["verbose"]
         }
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: MemberKey<Members>.self)
+            let container = try MemberDecodingContainer(decoder, documented: Members.documented)
             self.verbose = try container.decodeIfPresent(Bool.self, forKey: "verbose")
-            self.additionalProperties = try container.decodeUndocumented(from: decoder)
+            self.additionalProperties = try container.decodeUndocumented()
         }
 
         public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: MemberKey<Members>.self)
+            var container = MemberEncodingContainer(encoder)
             // Undocumented keys first: a documented key written after one of them wins.
             try container.encodeUndocumented(additionalProperties)
             try container.encodeIfPresent(self.verbose, forKey: "verbose")
@@ -83,20 +83,20 @@ nonisolated public struct MediaFormsRequest: Codable, Hashable, Sendable {
     }
 
     /// The JSON names the docs list; members with other names are the undocumented ones.
-    private enum Members: MemberNames {
+    private enum Members {
         static let documented = ["model", "input", "options"]
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: MemberKey<Members>.self)
+        let container = try MemberDecodingContainer(decoder, documented: Members.documented)
         self.model = try container.decodeOrNull(String.self, forKey: "model")
         self.input = try container.decodeIfPresent(String.self, forKey: "input")
         self.options = try container.decodeIfPresent(MediaFormsRequest.Options.self, forKey: "options")
-        self.additionalProperties = try container.decodeUndocumented(from: decoder)
+        self.additionalProperties = try container.decodeUndocumented()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: MemberKey<Members>.self)
+        var container = MemberEncodingContainer(encoder)
         // Undocumented keys first: a documented key written after one of them wins.
         try container.encodeUndocumented(additionalProperties)
         try container.encodeOrNull(self.model, forKey: "model")

@@ -31,18 +31,18 @@ nonisolated public struct MediaSessionsRequest: Codable, Hashable, Sendable {
         }
 
         /// The JSON names the docs list; members with other names are the undocumented ones.
-        private enum Members: MemberNames {
+        private enum Members {
             static let documented = ["model"]
         }
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: MemberKey<Members>.self)
+            let container = try MemberDecodingContainer(decoder, documented: Members.documented)
             self.model = try container.decodeIfPresent(String.self, forKey: "model")
-            self.additionalProperties = try container.decodeUndocumented(from: decoder)
+            self.additionalProperties = try container.decodeUndocumented()
         }
 
         public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: MemberKey<Members>.self)
+            var container = MemberEncodingContainer(encoder)
             // Undocumented keys first: a documented key written after one of them wins.
             try container.encodeUndocumented(additionalProperties)
             try container.encodeIfPresent(self.model, forKey: "model")
@@ -50,19 +50,19 @@ nonisolated public struct MediaSessionsRequest: Codable, Hashable, Sendable {
     }
 
     /// The JSON names the docs list; members with other names are the undocumented ones.
-    private enum Members: MemberNames {
+    private enum Members {
         static let documented = ["sdp", "session"]
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: MemberKey<Members>.self)
+        let container = try MemberDecodingContainer(decoder, documented: Members.documented)
         self.sdp = try container.decode(String.self, forKey: "sdp")
         self.session = try container.decodeIfPresent(MediaSessionsRequest.Session.self, forKey: "session")
-        self.additionalProperties = try container.decodeUndocumented(from: decoder)
+        self.additionalProperties = try container.decodeUndocumented()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: MemberKey<Members>.self)
+        var container = MemberEncodingContainer(encoder)
         // Undocumented keys first: a documented key written after one of them wins.
         try container.encodeUndocumented(additionalProperties)
         try container.encode(self.sdp, forKey: "sdp")

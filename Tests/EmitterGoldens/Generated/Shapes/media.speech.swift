@@ -43,19 +43,19 @@ nonisolated public struct MediaSpeechRequest: Codable, Hashable, Sendable {
     }
 
     /// The JSON names the docs list; members with other names are the undocumented ones.
-    private enum Members: MemberNames {
+    private enum Members {
         static let documented = ["input", "stream_format"]
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: MemberKey<Members>.self)
+        let container = try MemberDecodingContainer(decoder, documented: Members.documented)
         self.input = try container.decode(String.self, forKey: "input")
         self.streamFormat = try container.decodeIfPresent(MediaSpeechRequest.StreamFormat.self, forKey: "stream_format")
-        self.additionalProperties = try container.decodeUndocumented(from: decoder)
+        self.additionalProperties = try container.decodeUndocumented()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: MemberKey<Members>.self)
+        var container = MemberEncodingContainer(encoder)
         // Undocumented keys first: a documented key written after one of them wins.
         try container.encodeUndocumented(additionalProperties)
         try container.encode(self.input, forKey: "input")

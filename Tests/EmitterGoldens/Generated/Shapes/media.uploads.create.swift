@@ -19,19 +19,19 @@ nonisolated public struct MediaUploadCreateResponse: Codable, Hashable, Sendable
     }
 
     /// The JSON names the docs list; members with other names are the undocumented ones.
-    private enum Members: MemberNames {
+    private enum Members {
         static let documented = ["id", "bytes"]
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: MemberKey<Members>.self)
+        let container = try MemberDecodingContainer(decoder, documented: Members.documented)
         self.id = try container.decode(String.self, forKey: "id")
         self.bytes = try container.decode(Int.self, forKey: "bytes")
-        self.additionalProperties = try container.decodeUndocumented(from: decoder)
+        self.additionalProperties = try container.decodeUndocumented()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: MemberKey<Members>.self)
+        var container = MemberEncodingContainer(encoder)
         // Undocumented keys first: a documented key written after one of them wins.
         try container.encodeUndocumented(additionalProperties)
         try container.encode(self.id, forKey: "id")
@@ -101,19 +101,19 @@ nonisolated public struct MediaUploadCreateRequest: Codable, Hashable, Sendable 
         }
 
         /// The JSON names the docs list; members with other names are the undocumented ones.
-        private enum Members: MemberNames {
+        private enum Members {
             static let documented = ["anchor", "seconds"]
         }
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: MemberKey<Members>.self)
+            let container = try MemberDecodingContainer(decoder, documented: Members.documented)
             self.seconds = try container.decode(Int.self, forKey: "seconds")
             try container.decodeConstant("created_at", forKey: "anchor")
-            self.additionalProperties = try container.decodeUndocumented(from: decoder)
+            self.additionalProperties = try container.decodeUndocumented()
         }
 
         public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: MemberKey<Members>.self)
+            var container = MemberEncodingContainer(encoder)
             // Undocumented keys first: a documented key written after one of them wins.
             try container.encodeUndocumented(additionalProperties)
             try container.encode(self.seconds, forKey: "seconds")
@@ -122,22 +122,22 @@ nonisolated public struct MediaUploadCreateRequest: Codable, Hashable, Sendable 
     }
 
     /// The JSON names the docs list; members with other names are the undocumented ones.
-    private enum Members: MemberNames {
+    private enum Members {
         static let documented = ["file", "purpose", "expires_after", "tags", "name"]
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: MemberKey<Members>.self)
+        let container = try MemberDecodingContainer(decoder, documented: Members.documented)
         self.file = try container.decode(MultipartFile.self, forKey: "file")
         self.purpose = try container.decode(MediaUploadCreateRequest.Purpose.self, forKey: "purpose")
         self.expiresAfter = try container.decodeIfPresent(MediaUploadCreateRequest.ExpiresAfter.self, forKey: "expires_after")
         self.tags = try container.decodeIfPresent([String].self, forKey: "tags")
         self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.additionalProperties = try container.decodeUndocumented(from: decoder)
+        self.additionalProperties = try container.decodeUndocumented()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: MemberKey<Members>.self)
+        var container = MemberEncodingContainer(encoder)
         // Undocumented keys first: a documented key written after one of them wins.
         try container.encodeUndocumented(additionalProperties)
         try container.encode(self.file, forKey: "file")

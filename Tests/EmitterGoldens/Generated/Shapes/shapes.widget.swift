@@ -163,18 +163,18 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable {
             }
 
             /// The JSON names the docs list; members with other names are the undocumented ones.
-            private enum Members: MemberNames {
+            private enum Members {
                 static let documented = ["id"]
             }
 
             public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: MemberKey<Members>.self)
+                let container = try MemberDecodingContainer(decoder, documented: Members.documented)
                 self.id = try container.decode(String.self, forKey: "id")
-                self.additionalProperties = try container.decodeUndocumented(from: decoder)
+                self.additionalProperties = try container.decodeUndocumented()
             }
 
             public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: MemberKey<Members>.self)
+                var container = MemberEncodingContainer(encoder)
                 // Undocumented keys first: a documented key written after one of them wins.
                 try container.encodeUndocumented(additionalProperties)
                 try container.encode(self.id, forKey: "id")
@@ -245,19 +245,19 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable {
                 }
 
                 /// The JSON names the docs list; members with other names are the undocumented ones.
-                private enum Members: MemberNames {
+                private enum Members {
                     static let documented = ["x", "y"]
                 }
 
                 public init(from decoder: any Decoder) throws {
-                    let container = try decoder.container(keyedBy: MemberKey<Members>.self)
+                    let container = try MemberDecodingContainer(decoder, documented: Members.documented)
                     self.x = try container.decode(Double.self, forKey: "x")
                     self.y = try container.decode(Double.self, forKey: "y")
-                    self.additionalProperties = try container.decodeUndocumented(from: decoder)
+                    self.additionalProperties = try container.decodeUndocumented()
                 }
 
                 public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: MemberKey<Members>.self)
+                    var container = MemberEncodingContainer(encoder)
                     // Undocumented keys first: a documented key written after one of them wins.
                     try container.encodeUndocumented(additionalProperties)
                     try container.encode(self.x, forKey: "x")
@@ -289,22 +289,22 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable {
             }
 
             /// The JSON names the docs list; members with other names are the undocumented ones.
-            private enum Members: MemberNames {
+            private enum Members {
                 static let documented = ["type", "points", "closed", "label", "fill"]
             }
 
             public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: MemberKey<Members>.self)
+                let container = try MemberDecodingContainer(decoder, documented: Members.documented)
                 self.points = try container.decode([ShapesWidget.Shape.Polygon.Point].self, forKey: "points")
                 self.closed = try container.decode(Bool.self, forKey: "closed")
                 self.label = try container.decodeOrNull(String.self, forKey: "label")
                 self.fill = try container.decodeIfPresent(ShapesWidget.Shape.Polygon.Fill.self, forKey: "fill")
                 try container.decodeConstant("polygon", forKey: "type")
-                self.additionalProperties = try container.decodeUndocumented(from: decoder)
+                self.additionalProperties = try container.decodeUndocumented()
             }
 
             public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: MemberKey<Members>.self)
+                var container = MemberEncodingContainer(encoder)
                 // Undocumented keys first: a documented key written after one of them wins.
                 try container.encodeUndocumented(additionalProperties)
                 try container.encode(self.points, forKey: "points")
@@ -316,16 +316,16 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable {
         }
 
         /// The JSON names the docs list; members with other names are the undocumented ones.
-        private enum Members: MemberNames {
+        private enum Members {
             static let documented = ["radius", "rounded", "side", "type"]
         }
 
         public init(from decoder: any Decoder) throws {
-            guard let container = try? decoder.container(keyedBy: MemberKey<Members>.self) else {
+            guard let container = try? MemberDecodingContainer(decoder, documented: Members.documented) else {
                 self = try .unknown(JSONValue(from: decoder))
                 return
             }
-            let undocumented = container.undocumentedKeys(from: decoder)
+            let undocumented = container.undocumentedMemberNames()
             switch try? container.decode(String.self, forKey: "type") {
             case "circle" where undocumented.isEmpty && !container.contains("rounded") && !container.contains("side"):
                 self = try .circle(radius: container.decode(Double.self, forKey: "radius"))
@@ -340,11 +340,11 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable {
         public func encode(to encoder: any Encoder) throws {
             switch self {
             case .circle(let radius):
-                var container = encoder.container(keyedBy: MemberKey<Members>.self)
+                var container = MemberEncodingContainer(encoder)
                 try container.encode("circle", forKey: "type")
                 try container.encode(radius, forKey: "radius")
             case .square(let side, let rounded):
-                var container = encoder.container(keyedBy: MemberKey<Members>.self)
+                var container = MemberEncodingContainer(encoder)
                 try container.encode("square", forKey: "type")
                 try container.encode(side, forKey: "side")
                 try container.encodeNullable(rounded, forKey: "rounded")
@@ -370,19 +370,19 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable {
         }
 
         /// The JSON names the docs list; members with other names are the undocumented ones.
-        private enum Members: MemberNames {
+        private enum Members {
             static let documented = ["name", "email"]
         }
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: MemberKey<Members>.self)
+            let container = try MemberDecodingContainer(decoder, documented: Members.documented)
             self.name = try container.decode(String.self, forKey: "name")
             self.email = try container.decodeNullable(String.self, forKey: "email")
-            self.additionalProperties = try container.decodeUndocumented(from: decoder)
+            self.additionalProperties = try container.decodeUndocumented()
         }
 
         public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: MemberKey<Members>.self)
+            var container = MemberEncodingContainer(encoder)
             // Undocumented keys first: a documented key written after one of them wins.
             try container.encodeUndocumented(additionalProperties)
             try container.encode(self.name, forKey: "name")
@@ -391,12 +391,12 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable {
     }
 
     /// The JSON names the docs list; members with other names are the undocumented ones.
-    private enum Members: MemberNames {
+    private enum Members {
         static let documented = ["id", "object", "default", "self", "class", "protocol", "1st_place", "image_url", "additional_properties", "metadata", "size", "ratio", "tags", "matrix", "anything", "prompt", "voice", "shape", "owner"]
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: MemberKey<Members>.self)
+        let container = try MemberDecodingContainer(decoder, documented: Members.documented)
         self.id = try container.decode(String.self, forKey: "id")
         self.default = try container.decode(Bool.self, forKey: "default")
         self.self_ = try container.decodeOrNull(String.self, forKey: "self")
@@ -416,11 +416,11 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable {
         self.shape = try container.decode(ShapesWidget.Shape.self, forKey: "shape")
         self.owner = try container.decodeOrNull(ShapesWidget.Owner.self, forKey: "owner")
         try container.decodeConstant("widget", forKey: "object")
-        self.additionalProperties = try container.decodeUndocumented(from: decoder)
+        self.additionalProperties = try container.decodeUndocumented()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: MemberKey<Members>.self)
+        var container = MemberEncodingContainer(encoder)
         // Undocumented keys first: a documented key written after one of them wins.
         try container.encodeUndocumented(additionalProperties)
         try container.encode(self.id, forKey: "id")

@@ -1,0 +1,165 @@
+/// The members of one JSON object, as a generated `init(from:)` reads them: keys are the members' JSON names
+/// (`forKey: "created_at"`), and the names the type documents come with the container, so that the members the
+/// docs do not list can be told apart.
+///
+/// Why not a `KeyedDecodingContainer` keyed by a per-type key: that container is generic over its key, and in
+/// a debug build every call on it passes type metadata and converts a string literal into a key. A module of
+/// hundreds of types makes thousands of such calls; through this non-generic container, with one method per
+/// name (no overloads for the type checker to choose from), they compile in about half the time.
+public struct MemberDecodingContainer {
+    @usableFromInline let container: KeyedDecodingContainer<AnyCodingKey>
+    @usableFromInline let decoder: any Decoder
+    /// The JSON names the type stores in its own properties.
+    public let documented: [String]
+
+    /// The object `decoder` stands for, read by a type that documents the members `documented`.
+    @inlinable
+    public init(_ decoder: any Decoder, documented: [String]) throws {
+        self.container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.decoder = decoder
+        self.documented = documented
+    }
+
+    /// The path of coding keys taken to reach this object.
+    public var codingPath: [any CodingKey] { container.codingPath }
+
+    /// Whether the object has a member named `key`.
+    @inlinable
+    public func contains(_ key: String) -> Bool {
+        container.contains(AnyCodingKey(key))
+    }
+
+    /// A required, non-null member. The scalar types go straight to the decoder's methods for them.
+    @inlinable
+    public func decode<T: Decodable>(_ type: T.Type, forKey key: String) throws -> T {
+        let key = AnyCodingKey(key)
+        if T.self == String.self { return unsafeBitCast(try container.decode(String.self, forKey: key), to: T.self) }
+        if T.self == Int.self { return unsafeBitCast(try container.decode(Int.self, forKey: key), to: T.self) }
+        if T.self == Bool.self { return unsafeBitCast(try container.decode(Bool.self, forKey: key), to: T.self) }
+        if T.self == Double.self { return unsafeBitCast(try container.decode(Double.self, forKey: key), to: T.self) }
+        return try container.decode(T.self, forKey: key)
+    }
+
+    /// An optional member: `nil` when the key is absent or holds `null`.
+    @inlinable
+    public func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: String) throws -> T? {
+        try decodeIfPresent(type, forKey: AnyCodingKey(key))
+    }
+
+    @inlinable
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: AnyCodingKey) throws -> T? {
+        if T.self == String.self { return unsafeBitCast(try container.decodeIfPresent(String.self, forKey: key), to: T?.self) }
+        if T.self == Int.self { return unsafeBitCast(try container.decodeIfPresent(Int.self, forKey: key), to: T?.self) }
+        if T.self == Bool.self { return unsafeBitCast(try container.decodeIfPresent(Bool.self, forKey: key), to: T?.self) }
+        if T.self == Double.self { return unsafeBitCast(try container.decodeIfPresent(Double.self, forKey: key), to: T?.self) }
+        return try container.decodeIfPresent(T.self, forKey: key)
+    }
+
+    /// An optional, nullable member: `nil` when the key is absent, `.null` when it holds `null`.
+    @inlinable
+    public func decodeNullable<T: Decodable>(_ type: T.Type, forKey key: String) throws -> Nullable<T>? {
+        let key = AnyCodingKey(key)
+        guard container.contains(key) else { return nil }
+        if try container.decodeNil(forKey: key) { return .null }
+        return .value(try container.decode(T.self, forKey: key))
+    }
+
+    /// A required, nullable member: the key must be there; `nil` when it holds `null`.
+    @inlinable
+    public func decodeOrNull<T: Decodable>(_ type: T.Type, forKey key: String) throws -> T? {
+        let key = AnyCodingKey(key)
+        // One lookup in the common case, the key holding a value; only nil needs the second, to tell `null`
+        // from absent.
+        if let value = try decodeIfPresent(T.self, forKey: key) { return value }
+        if container.contains(key) { return nil }
+        throw DecodingError.keyNotFound(
+            key, DecodingError.Context(codingPath: codingPath, debugDescription: "No value associated with key \(key.stringValue).")
+        )
+    }
+
+    /// A member that always holds the string `value` (a discriminator such as `type`).
+    @inlinable
+    public func decodeConstant(_ value: String, forKey key: String) throws {
+        try container.decodeConstant(value, forKey: AnyCodingKey(key))
+    }
+
+    /// The members the docs do not list, by name: read straight from the document when the decoder is the
+    /// runtime's own (`TreeJSONDecoder`), else listed through `allKeys`.
+    public func decodeUndocumented() throws -> [String: JSONValue] {
+        if let members = try undocumentedMembers(of: decoder, documented: documented) { return members }
+        var values: [String: JSONValue] = [:]
+        for key in container.allKeys where !isDocumented(key.stringValue, in: documented) && values[key.stringValue] == nil {
+            values[key.stringValue] = try container.decode(JSONValue.self, forKey: key)
+        }
+        return values
+    }
+
+    /// The names of the members the docs do not list, found as `decodeUndocumented()` finds them.
+    public func undocumentedMemberNames() -> [String] {
+        if let names = undocumentedNames(of: decoder, documented: documented) { return names }
+        var names: [String] = []
+        for key in container.allKeys where !isDocumented(key.stringValue, in: documented) && !names.contains(key.stringValue) {
+            names.append(key.stringValue)
+        }
+        return names
+    }
+}
+
+/// The members of one JSON object, as a generated `encode(to:)` writes them; the counterpart of
+/// `MemberDecodingContainer`, non-generic for the same reason.
+public struct MemberEncodingContainer {
+    @usableFromInline var container: KeyedEncodingContainer<AnyCodingKey>
+
+    @inlinable
+    public init(_ encoder: any Encoder) {
+        self.container = encoder.container(keyedBy: AnyCodingKey.self)
+    }
+
+    /// The path of coding keys taken to reach this object.
+    public var codingPath: [any CodingKey] { container.codingPath }
+
+    /// A member's value. The scalar types go straight to the encoder's methods for them rather than its
+    /// generic path, which checks the value's type at run time.
+    @inlinable
+    public mutating func encode<T: Encodable>(_ value: T, forKey key: String) throws {
+        try encode(value, forKey: AnyCodingKey(key))
+    }
+
+    @inlinable
+    mutating func encode<T: Encodable>(_ value: T, forKey key: AnyCodingKey) throws {
+        if T.self == String.self { return try container.encode(unsafeBitCast(value, to: String.self), forKey: key) }
+        if T.self == Int.self { return try container.encode(unsafeBitCast(value, to: Int.self), forKey: key) }
+        if T.self == Bool.self { return try container.encode(unsafeBitCast(value, to: Bool.self), forKey: key) }
+        if T.self == Double.self { return try container.encode(unsafeBitCast(value, to: Double.self), forKey: key) }
+        try container.encode(value, forKey: key)
+    }
+
+    /// An optional member: the key is left out for `nil`.
+    @inlinable
+    public mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: String) throws {
+        if let value { try encode(value, forKey: AnyCodingKey(key)) }
+    }
+
+    /// An optional, nullable member: the key is left out for `nil`, `null` is written for `.null`.
+    @inlinable
+    public mutating func encodeNullable<T: Encodable>(_ value: Nullable<T>?, forKey key: String) throws {
+        switch value {
+        case nil: break
+        case .null?: try container.encodeNil(forKey: AnyCodingKey(key))
+        case .value(let wrapped)?: try encode(wrapped, forKey: AnyCodingKey(key))
+        }
+    }
+
+    /// A required, nullable member: `null` is written for `nil`.
+    @inlinable
+    public mutating func encodeOrNull<T: Encodable>(_ value: T?, forKey key: String) throws {
+        if let value { try encode(value, forKey: AnyCodingKey(key)) } else { try container.encodeNil(forKey: AnyCodingKey(key)) }
+    }
+
+    /// The members the docs do not list; call it before the documented ones, so that those win.
+    public mutating func encodeUndocumented(_ values: [String: JSONValue]) throws {
+        for (name, value) in values {
+            try container.encode(value, forKey: AnyCodingKey(name))
+        }
+    }
+}
