@@ -33,7 +33,7 @@ nonisolated public struct ChatKitThread: Codable, Hashable, Sendable {
     }
 
     /// Current status for the thread. Defaults to `active` for newly created threads.
-    nonisolated public enum Status: Codable, Hashable, Sendable {
+    nonisolated public indirect enum Status: Codable, Hashable, Sendable {
         case active
         case locked(reason: String?)
         case closed(reason: String?)

@@ -10,8 +10,9 @@
 public enum Nullable<Wrapped> {
     /// JSON `null`.
     case null
-    /// A present value.
-    case value(Wrapped)
+    /// A present value. Stored out of line (`indirect`), so that `Nullable<T>?` is one pointer whatever `T`
+    /// is: a struct with such fields stays small to copy, and its copy and equality code small to compile.
+    indirect case value(Wrapped)
 
     /// Wraps an optional: `nil` becomes `.null`.
     public init(_ optional: Wrapped?) {

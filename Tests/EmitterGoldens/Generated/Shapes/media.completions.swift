@@ -70,7 +70,7 @@ nonisolated public struct MediaCompletionsRequest: Codable, Hashable, Sendable {
 }
 
 /// An event of the stream of `completion.delta`, `completion.done`; events the docs do not list arrive as `unknown`.
-nonisolated public enum CompletionStreamEvent: Codable, Hashable, Sendable {
+nonisolated public indirect enum CompletionStreamEvent: Codable, Hashable, Sendable {
     /// Emitted for each piece of text.
     case completionDelta(CompletionDeltaEvent)
     /// Emitted when the completion is complete.

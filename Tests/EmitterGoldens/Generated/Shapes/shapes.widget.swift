@@ -99,7 +99,7 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable {
     }
 
     /// A union decided by shape.
-    nonisolated public enum Prompt: Codable, Hashable, Sendable {
+    nonisolated public indirect enum Prompt: Codable, Hashable, Sendable {
         case string(String)
         case strings([String])
         case integers([Int])
@@ -145,7 +145,7 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable {
     }
 
     /// A string or an object.
-    nonisolated public enum Voice: Codable, Hashable, Sendable {
+    nonisolated public indirect enum Voice: Codable, Hashable, Sendable {
         case string(String)
         case object(ShapesWidget.Voice.VoiceObject)
         /// A variant the docs do not list, kept as the JSON it was.
@@ -207,7 +207,7 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable {
     }
 
     /// A union with a discriminator.
-    nonisolated public enum Shape: Codable, Hashable, Sendable {
+    nonisolated public indirect enum Shape: Codable, Hashable, Sendable {
         case circle(radius: Double)
         case square(side: Double, rounded: Nullable<Bool>?)
         case polygon(ShapesWidget.Shape.Polygon)
