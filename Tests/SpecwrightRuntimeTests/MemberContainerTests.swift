@@ -1,0 +1,134 @@
+import Foundation
+import SpecwrightRuntime
+import Testing
+
+/// A type written the way generated code uses `MemberDecodingContainer` and `MemberEncodingContainer`: every
+/// kind of member (required and optional scalars, a nested value, optional-nullable, required-nullable, a
+/// constant) plus the undocumented ones.
+private struct Record: Codable, Equatable {
+    var id: String
+    var count: Int?
+    var ratio: Double
+    var flag: Bool?
+    var tags: [String]
+    var note: Nullable<String>?
+    var owner: String?
+    var extra: [String: JSONValue]
+
+    private enum Members {
+        static let documented = ["object", "id", "count", "ratio", "flag", "tags", "note", "owner"]
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try MemberDecodingContainer(decoder, documented: Members.documented)
+        try container.decodeConstant("record", forKey: "object")
+        self.id = try container.decode(String.self, forKey: "id")
+        self.count = try container.decodeIfPresent(Int.self, forKey: "count")
+        self.ratio = try container.decode(Double.self, forKey: "ratio")
+        self.flag = try container.decodeIfPresent(Bool.self, forKey: "flag")
+        self.tags = try container.decode([String].self, forKey: "tags")
+        self.note = try container.decodeNullable(String.self, forKey: "note")
+        self.owner = try container.decodeOrNull(String.self, forKey: "owner")
+        self.extra = try container.decodeUndocumented()
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = MemberEncodingContainer(encoder)
+        try container.encodeUndocumented(extra)
+        try container.encode("record", forKey: "object")
+        try container.encode(id, forKey: "id")
+        try container.encodeIfPresent(count, forKey: "count")
+        try container.encode(ratio, forKey: "ratio")
+        try container.encodeIfPresent(flag, forKey: "flag")
+        try container.encode(tags, forKey: "tags")
+        try container.encodeNullable(note, forKey: "note")
+        try container.encodeOrNull(owner, forKey: "owner")
+    }
+}
+
+/// Both decoders generated code meets: the runtime's own (undocumented members read from its tree) and
+/// Foundation's (undocumented members listed through `allKeys`).
+private enum DecoderKind: CaseIterable, CustomTestStringConvertible {
+    case runtime, foundation
+
+    var testDescription: String { self == .runtime ? "TreeJSONDecoder" : "Foundation JSONDecoder" }
+
+    func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+        switch self {
+        case .runtime: try JSONCoding.makeDecoder().decode(type, from: Data(text.utf8))
+        case .foundation: try JSONDecoder().decode(type, from: Data(text.utf8))
+        }
+    }
+}
+
+@Suite struct MemberContainerTests {
+    private static let full = #"{"object":"record","id":"r_1","count":3,"ratio":0.5,"flag":true,"tags":["a","b"],"note":null,"owner":"ann","future":{"x":[1,null]}}"#
+
+    private func encoded(_ record: Record) throws -> JSONValue {
+        try JSONCoding.makeDecoder().decode(JSONValue.self, from: JSONCoding.makeEncoder().encode(record))
+    }
+
+    @Test(arguments: DecoderKind.allCases)
+    fileprivate func everyKindOfMemberDecodes(with decoder: DecoderKind) throws {
+        let record = try decoder.decode(Record.self, Self.full)
+        #expect(record.id == "r_1")
+        #expect(record.count == 3)
+        #expect(record.ratio == 0.5)
+        #expect(record.flag == true)
+        #expect(record.tags == ["a", "b"])
+        #expect(record.note == .null)
+        #expect(record.owner == "ann")
+        #expect(record.extra == ["future": ["x": [1, nil]]])
+    }
+
+    @Test(arguments: DecoderKind.allCases)
+    fileprivate func decodingAndEncodingAgainLosesNothing(with decoder: DecoderKind) throws {
+        let record = try decoder.decode(Record.self, Self.full)
+        let original = try JSONCoding.makeDecoder().decode(JSONValue.self, from: Data(Self.full.utf8))
+        #expect(try encoded(record) == original)
+    }
+
+    @Test(arguments: DecoderKind.allCases)
+    fileprivate func absentOptionalsStayAbsentAndARequiredNullableIsWrittenAsNull(with decoder: DecoderKind) throws {
+        let text = #"{"object":"record","id":"r_2","ratio":1,"tags":[],"owner":null}"#
+        let record = try decoder.decode(Record.self, text)
+        #expect(record.count == nil && record.flag == nil && record.note == nil && record.owner == nil)
+        #expect(record.extra.isEmpty)
+        #expect(try encoded(record) == ["object": "record", "id": "r_2", "ratio": 1, "tags": [], "owner": nil])
+    }
+
+    @Test(arguments: DecoderKind.allCases)
+    fileprivate func aMissingRequiredNullableKeyIsKeyNotFound(with decoder: DecoderKind) throws {
+        let text = #"{"object":"record","id":"r_3","ratio":1,"tags":[]}"#
+        #expect {
+            try decoder.decode(Record.self, text)
+        } throws: { error in
+            guard case DecodingError.keyNotFound(let key, _) = error else { return false }
+            return key.stringValue == "owner"
+        }
+    }
+
+    @Test(arguments: DecoderKind.allCases)
+    fileprivate func aWrongScalarTypeNamesTheMember(with decoder: DecoderKind) throws {
+        let text = #"{"object":"record","id":"r_4","count":"three","ratio":1,"tags":[],"owner":null}"#
+        #expect {
+            try decoder.decode(Record.self, text)
+        } throws: { error in
+            guard case DecodingError.typeMismatch(_, let context) = error else { return false }
+            return context.codingPath.map(\.stringValue) == ["count"]
+        }
+    }
+
+    @Test(arguments: DecoderKind.allCases)
+    fileprivate func aWrongConstantIsRejected(with decoder: DecoderKind) throws {
+        let text = #"{"object":"other","id":"r_5","ratio":1,"tags":[],"owner":null}"#
+        #expect(throws: DecodingError.self) { try decoder.decode(Record.self, text) }
+    }
+
+    @Test func documentedKeysWrittenAfterUndocumentedOnesWin() throws {
+        var record = try DecoderKind.runtime.decode(Record.self, Self.full)
+        record.extra["id"] = "shadow"
+        let text = String(decoding: try JSONCoding.makeEncoder().encode(record), as: UTF8.self)
+        #expect(try JSONCoding.makeDecoder().decode(JSONValue.self, from: Data(text.utf8))["id"] == "r_1")
+    }
+}
