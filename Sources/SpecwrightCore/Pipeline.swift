@@ -12,26 +12,32 @@ public enum Pipeline {
 
     /// The model and the files it was read from (which know their absolute paths).
     public static func load(paths: [String]) throws -> (spec: APISpec, files: [SpecFile]) {
-        let loaded = try loadWithExampleFindings(paths: paths)
-        return (loaded.spec, loaded.files)
+        let (files, loadDiagnostics) = try SpecLoader.load(paths)
+        return (model(files: files, extraDiagnostics: loadDiagnostics), files)
     }
 
-    /// `load`, with what the example lint found: the generator's round-trip tests need it too
-    /// (`Generator.generate(_:options:exampleFindings:)`), and checking every example again costs time.
+    /// The model to generate from, with what the example lint found: the generator's round-trip tests need
+    /// it too (`Generator.generate(_:options:exampleFindings:)`), and checking every example again costs time.
+    ///
+    /// Unlike `load`, which gives the model as the docs write it (what `specwright ir` and `lint` show), this
+    /// completes the schemas the docs cut from the same schemas given whole on other pages
+    /// (`TruncatedSchemaCompletion`), and lints the examples against the completed schemas, which the
+    /// generated types decode them with.
     public static func loadWithExampleFindings(paths: [String]) throws
         -> (spec: APISpec, files: [SpecFile], exampleFindings: [ExampleLint.Finding]) {
         let (files, loadDiagnostics) = try SpecLoader.load(paths)
-        let (spec, findings) = modelWithExampleFindings(files: files, extraDiagnostics: loadDiagnostics)
+        let (spec, findings) = modelWithExampleFindings(files: files, extraDiagnostics: loadDiagnostics, completingCutSchemas: true)
         return (spec, files, findings)
     }
 
     public static func model(files: [SpecFile], extraDiagnostics: [Diagnostic] = []) -> APISpec {
-        modelWithExampleFindings(files: files, extraDiagnostics: extraDiagnostics).spec
+        modelWithExampleFindings(files: files, extraDiagnostics: extraDiagnostics, completingCutSchemas: false).spec
     }
 
-    static func modelWithExampleFindings(files: [SpecFile], extraDiagnostics: [Diagnostic])
+    static func modelWithExampleFindings(files: [SpecFile], extraDiagnostics: [Diagnostic], completingCutSchemas: Bool)
         -> (spec: APISpec, findings: [ExampleLint.Finding]) {
         var spec = SpecAssembler.assemble(files)
+        if completingCutSchemas { spec = TruncatedSchemaCompletion.complete(spec) }
         let findings = ExampleLint.findings(for: spec)
         spec.diagnostics += extraDiagnostics
         spec.diagnostics += ExampleLint.diagnostics(for: findings)
