@@ -7,7 +7,7 @@
 /// hundreds of types makes thousands of such calls; through this non-generic container, with one method per
 /// name (no overloads for the type checker to choose from), they compile in about half the time.
 public struct MemberDecodingContainer {
-    @usableFromInline let container: KeyedDecodingContainer<AnyCodingKey>
+    @usableFromInline let container: KeyedDecodingContainer<MemberName>
     @usableFromInline let decoder: any Decoder
     /// The JSON names the type stores in its own properties.
     public let documented: [String]
@@ -15,7 +15,7 @@ public struct MemberDecodingContainer {
     /// The object `decoder` stands for, read by a type that documents the members `documented`.
     @inlinable
     public init(_ decoder: any Decoder, documented: [String]) throws {
-        self.container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.container = try decoder.container(keyedBy: MemberName.self)
         self.decoder = decoder
         self.documented = documented
     }
@@ -26,13 +26,13 @@ public struct MemberDecodingContainer {
     /// Whether the object has a member named `key`.
     @inlinable
     public func contains(_ key: String) -> Bool {
-        container.contains(AnyCodingKey(key))
+        container.contains(MemberName(key))
     }
 
     /// A required, non-null member. The scalar types go straight to the decoder's methods for them.
     @inlinable
     public func decode<T: Decodable>(_ type: T.Type, forKey key: String) throws -> T {
-        let key = AnyCodingKey(key)
+        let key = MemberName(key)
         if T.self == String.self { return unsafeBitCast(try container.decode(String.self, forKey: key), to: T.self) }
         if T.self == Int.self { return unsafeBitCast(try container.decode(Int.self, forKey: key), to: T.self) }
         if T.self == Bool.self { return unsafeBitCast(try container.decode(Bool.self, forKey: key), to: T.self) }
@@ -43,11 +43,11 @@ public struct MemberDecodingContainer {
     /// An optional member: `nil` when the key is absent or holds `null`.
     @inlinable
     public func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: String) throws -> T? {
-        try decodeIfPresent(type, forKey: AnyCodingKey(key))
+        try decodeIfPresent(type, forKey: MemberName(key))
     }
 
     @inlinable
-    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: AnyCodingKey) throws -> T? {
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: MemberName) throws -> T? {
         if T.self == String.self { return unsafeBitCast(try container.decodeIfPresent(String.self, forKey: key), to: T?.self) }
         if T.self == Int.self { return unsafeBitCast(try container.decodeIfPresent(Int.self, forKey: key), to: T?.self) }
         if T.self == Bool.self { return unsafeBitCast(try container.decodeIfPresent(Bool.self, forKey: key), to: T?.self) }
@@ -58,7 +58,7 @@ public struct MemberDecodingContainer {
     /// An optional, nullable member: `nil` when the key is absent, `.null` when it holds `null`.
     @inlinable
     public func decodeNullable<T: Decodable>(_ type: T.Type, forKey key: String) throws -> Nullable<T>? {
-        let key = AnyCodingKey(key)
+        let key = MemberName(key)
         guard container.contains(key) else { return nil }
         if try container.decodeNil(forKey: key) { return .null }
         return .value(try container.decode(T.self, forKey: key))
@@ -67,7 +67,7 @@ public struct MemberDecodingContainer {
     /// A required, nullable member: the key must be there; `nil` when it holds `null`.
     @inlinable
     public func decodeOrNull<T: Decodable>(_ type: T.Type, forKey key: String) throws -> T? {
-        let key = AnyCodingKey(key)
+        let key = MemberName(key)
         // One lookup in the common case, the key holding a value; only nil needs the second, to tell `null`
         // from absent.
         if let value = try decodeIfPresent(T.self, forKey: key) { return value }
@@ -80,7 +80,7 @@ public struct MemberDecodingContainer {
     /// A member that always holds the string `value` (a discriminator such as `type`).
     @inlinable
     public func decodeConstant(_ value: String, forKey key: String) throws {
-        try container.decodeConstant(value, forKey: AnyCodingKey(key))
+        try container.decodeConstant(value, forKey: MemberName(key))
     }
 
     /// The members the docs do not list, by name: read straight from the document when the decoder is the
@@ -88,7 +88,7 @@ public struct MemberDecodingContainer {
     public func decodeUndocumented() throws -> [String: JSONValue] {
         if let members = try undocumentedMembers(of: decoder, documented: documented) { return members }
         var values: [String: JSONValue] = [:]
-        for key in container.allKeys where !isDocumented(key.stringValue, in: documented) && values[key.stringValue] == nil {
+        for key in undocumentedKeys() where values[key.stringValue] == nil {
             values[key.stringValue] = try container.decode(JSONValue.self, forKey: key)
         }
         return values
@@ -98,21 +98,48 @@ public struct MemberDecodingContainer {
     public func undocumentedMemberNames() -> [String] {
         if let names = undocumentedNames(of: decoder, documented: documented) { return names }
         var names: [String] = []
-        for key in container.allKeys where !isDocumented(key.stringValue, in: documented) && !names.contains(key.stringValue) {
-            names.append(key.stringValue)
-        }
+        for key in undocumentedKeys() where !names.contains(key.stringValue) { names.append(key.stringValue) }
         return names
     }
+
+    /// `allKeys` without the documented names, which `MemberName(stringValue:)` refuses while they are bound:
+    /// a decoder such as Foundation's builds `allKeys` at a cost per key it accepts.
+    private func undocumentedKeys() -> [MemberName] {
+        MemberName.$refused.withValue(documented) { container.allKeys }
+    }
+}
+
+/// The coding key of the member containers: a member's JSON name.
+public struct MemberName: CodingKey, Hashable, Sendable {
+    public let stringValue: String
+
+    /// The key for `name`.
+    @inlinable
+    public init(_ name: String) { self.stringValue = name }
+
+    /// A key for a name a decoder lists (`allKeys`): nil for the names `refused` holds.
+    public init?(stringValue: String) {
+        if isDocumented(stringValue, in: Self.refused) { return nil }
+        self.stringValue = stringValue
+    }
+
+    public init?(intValue: Int) { nil }
+
+    public var intValue: Int? { nil }
+
+    /// The names `init?(stringValue:)` refuses: the documented ones, bound while the container lists the
+    /// undocumented members (a task-local, so that concurrent decodes do not see each other's names).
+    @TaskLocal static var refused: [String] = []
 }
 
 /// The members of one JSON object, as a generated `encode(to:)` writes them; the counterpart of
 /// `MemberDecodingContainer`, non-generic for the same reason.
 public struct MemberEncodingContainer {
-    @usableFromInline var container: KeyedEncodingContainer<AnyCodingKey>
+    @usableFromInline var container: KeyedEncodingContainer<MemberName>
 
     @inlinable
     public init(_ encoder: any Encoder) {
-        self.container = encoder.container(keyedBy: AnyCodingKey.self)
+        self.container = encoder.container(keyedBy: MemberName.self)
     }
 
     /// The path of coding keys taken to reach this object.
@@ -122,11 +149,11 @@ public struct MemberEncodingContainer {
     /// generic path, which checks the value's type at run time.
     @inlinable
     public mutating func encode<T: Encodable>(_ value: T, forKey key: String) throws {
-        try encode(value, forKey: AnyCodingKey(key))
+        try encode(value, forKey: MemberName(key))
     }
 
     @inlinable
-    mutating func encode<T: Encodable>(_ value: T, forKey key: AnyCodingKey) throws {
+    mutating func encode<T: Encodable>(_ value: T, forKey key: MemberName) throws {
         if T.self == String.self { return try container.encode(unsafeBitCast(value, to: String.self), forKey: key) }
         if T.self == Int.self { return try container.encode(unsafeBitCast(value, to: Int.self), forKey: key) }
         if T.self == Bool.self { return try container.encode(unsafeBitCast(value, to: Bool.self), forKey: key) }
@@ -137,7 +164,7 @@ public struct MemberEncodingContainer {
     /// An optional member: the key is left out for `nil`.
     @inlinable
     public mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: String) throws {
-        if let value { try encode(value, forKey: AnyCodingKey(key)) }
+        if let value { try encode(value, forKey: MemberName(key)) }
     }
 
     /// An optional, nullable member: the key is left out for `nil`, `null` is written for `.null`.
@@ -145,21 +172,21 @@ public struct MemberEncodingContainer {
     public mutating func encodeNullable<T: Encodable>(_ value: Nullable<T>?, forKey key: String) throws {
         switch value {
         case nil: break
-        case .null?: try container.encodeNil(forKey: AnyCodingKey(key))
-        case .value(let wrapped)?: try encode(wrapped, forKey: AnyCodingKey(key))
+        case .null?: try container.encodeNil(forKey: MemberName(key))
+        case .value(let wrapped)?: try encode(wrapped, forKey: MemberName(key))
         }
     }
 
     /// A required, nullable member: `null` is written for `nil`.
     @inlinable
     public mutating func encodeOrNull<T: Encodable>(_ value: T?, forKey key: String) throws {
-        if let value { try encode(value, forKey: AnyCodingKey(key)) } else { try container.encodeNil(forKey: AnyCodingKey(key)) }
+        if let value { try encode(value, forKey: MemberName(key)) } else { try container.encodeNil(forKey: MemberName(key)) }
     }
 
     /// The members the docs do not list; call it before the documented ones, so that those win.
     public mutating func encodeUndocumented(_ values: [String: JSONValue]) throws {
         for (name, value) in values {
-            try container.encode(value, forKey: AnyCodingKey(name))
+            try container.encode(value, forKey: MemberName(name))
         }
     }
 }

@@ -46,6 +46,17 @@ private struct Record: Codable, Equatable {
     }
 }
 
+/// A type that documents one member only: every other member of a `Record`'s JSON is undocumented to it.
+private struct Envelope: Decodable, Equatable {
+    var extra: [String: JSONValue]
+
+    init(from decoder: any Decoder) throws {
+        let container = try MemberDecodingContainer(decoder, documented: ["object"])
+        try container.decodeConstant("record", forKey: "object")
+        self.extra = try container.decodeUndocumented()
+    }
+}
+
 /// Both decoders generated code meets: the runtime's own (undocumented members read from its tree) and
 /// Foundation's (undocumented members listed through `allKeys`).
 private enum DecoderKind: CaseIterable, CustomTestStringConvertible {
@@ -123,6 +134,24 @@ private enum DecoderKind: CaseIterable, CustomTestStringConvertible {
     fileprivate func aWrongConstantIsRejected(with decoder: DecoderKind) throws {
         let text = #"{"object":"other","id":"r_5","ratio":1,"tags":[],"owner":null}"#
         #expect(throws: DecodingError.self) { try decoder.decode(Record.self, text) }
+    }
+
+    @Test func concurrentDecodesWithFoundationKeepTheirOwnDocumentedNames() async throws {
+        // Foundation lists members through `allKeys`; the names refused there are bound per task.
+        let results = try await withThrowingTaskGroup(of: (Int, Bool).self) { group in
+            for index in 0..<200 {
+                group.addTask {
+                    if index.isMultiple(of: 2) {
+                        let record = try DecoderKind.foundation.decode(Record.self, Self.full)
+                        return (index, record.extra == ["future": ["x": [1, nil]]])
+                    }
+                    let envelope = try DecoderKind.foundation.decode(Envelope.self, Self.full)
+                    return (index, envelope.extra.count == 8 && envelope.extra["id"] == "r_1")
+                }
+            }
+            return try await group.reduce(into: [Bool]()) { $0.append($1.1) }
+        }
+        #expect(results.count == 200 && results.allSatisfy { $0 })
     }
 
     @Test func documentedKeysWrittenAfterUndocumentedOnesWin() throws {
