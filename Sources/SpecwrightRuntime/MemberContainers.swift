@@ -72,10 +72,7 @@ public struct MemberDecodingContainer {
         // One lookup in the common case, the key holding a value; only nil needs the second, to tell `null`
         // from absent.
         if let value = try decodeIfPresent(T.self, forKey: key) { return value }
-        if container.contains(key) { return nil }
-        throw DecodingError.keyNotFound(
-            key, DecodingError.Context(codingPath: codingPath, debugDescription: "No value associated with key \(key.stringValue).")
-        )
+        return try container.nullOrMissing(key)
     }
 
     /// A member that always holds the string `value` (a discriminator such as `type`).
