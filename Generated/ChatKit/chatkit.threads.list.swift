@@ -4,7 +4,7 @@
 import Foundation
 import SpecwrightRuntime
 
-nonisolated public struct ChatKitThreadPage: Codable, Hashable, Sendable, CursorPage {
+nonisolated public struct ChatKitThreadPage: Codable, Hashable, Sendable, JSONModel, CursorPage {
     /// A list of items
     public var data: [ChatKitThread]
     /// The ID of the first thread in the page.

@@ -7,7 +7,7 @@ import SpecwrightRuntime
 /// Represents a ChatKit thread and its current status.
 ///
 /// - Remark: Generated from `chatkit/threads/object.md:1`.
-nonisolated public struct ChatKitThread: Codable, Hashable, Sendable {
+nonisolated public struct ChatKitThread: Codable, Hashable, Sendable, JSONModel {
     /// Identifier of the thread.
     public var id: String
     /// Unix timestamp (in seconds) for when the thread was created.
@@ -33,7 +33,7 @@ nonisolated public struct ChatKitThread: Codable, Hashable, Sendable {
     }
 
     /// Current status for the thread. Defaults to `active` for newly created threads.
-    nonisolated public indirect enum Status: Codable, Hashable, Sendable {
+    nonisolated public indirect enum Status: Codable, Hashable, Sendable, JSONModel {
         case active
         case locked(reason: String?)
         case closed(reason: String?)

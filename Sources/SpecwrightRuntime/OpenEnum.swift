@@ -4,7 +4,8 @@
 /// enums conform to this protocol and have a `case unknown(String)` that `init(rawValue:)` falls back to,
 /// so a new value decodes, prints and re-encodes unchanged.
 ///
-/// Conforming types get `Codable` (a single string) and `description` (the raw value) from the extension.
+/// Conforming types get `Codable` (a single string), `description` (the raw value), and `==` and hashing by
+/// raw value from the extension.
 public protocol OpenEnum: RawRepresentable, Codable, Hashable, Sendable, CustomStringConvertible
 where RawValue == String {
     /// The case for `rawValue`; a value the docs do not list becomes `unknown(rawValue)`. Never fails.
@@ -26,4 +27,10 @@ extension OpenEnum {
 
     /// The raw value, as the API spells it.
     public var description: String { rawValue }
+
+    /// Equal when the raw values are: `.unknown("x")` built by hand equals the case that `"x"` decodes to,
+    /// as the JSON of both is the same. (Written here, it also spares every enum a derived `==`.)
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.rawValue == rhs.rawValue }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
 }

@@ -101,7 +101,7 @@ extension TypeBuilder {
         return StructModel(
             name: name,
             docLines: DocComment.lines(schema.description),
-            conformances: "Codable, Hashable, Sendable",
+            conformances: "Codable, Hashable, Sendable, JSONModel",
             properties: properties,
             constants: constants,
             initParameters: parameters.joined(separator: ", "),

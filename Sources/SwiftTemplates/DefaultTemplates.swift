@@ -163,7 +163,7 @@ public enum DefaultTemplates {
     {{#docLines}}
     /// {{.}}
     {{/docLines}}
-    nonisolated {{access}} indirect enum {{name}}: Codable, Hashable, Sendable {
+    nonisolated {{access}} indirect enum {{name}}: Codable, Hashable, Sendable, JSONModel {
     {{#cases}}
     {{#docLines}}
         /// {{.}}

@@ -7,7 +7,7 @@ import SpecwrightRuntime
 /// Emitted for each piece of text.
 ///
 /// - Remark: Generated from `media-streaming/completion/delta.md:1`.
-nonisolated public struct CompletionDeltaEvent: Codable, Hashable, Sendable {
+nonisolated public struct CompletionDeltaEvent: Codable, Hashable, Sendable, JSONModel {
     /// The new text.
     public var delta: String
     /// Always `completion.delta`.

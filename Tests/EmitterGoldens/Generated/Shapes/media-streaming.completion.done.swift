@@ -7,7 +7,7 @@ import SpecwrightRuntime
 /// Emitted when the completion is complete.
 ///
 /// - Remark: Generated from `media-streaming/completion/done.md:1`.
-nonisolated public struct CompletionDoneEvent: Codable, Hashable, Sendable {
+nonisolated public struct CompletionDoneEvent: Codable, Hashable, Sendable, JSONModel {
     /// The whole text.
     public var text: String
     /// Tokens used.

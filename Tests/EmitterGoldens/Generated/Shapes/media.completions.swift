@@ -4,7 +4,7 @@
 import Foundation
 import SpecwrightRuntime
 
-nonisolated public struct MediaCompletionsResponse: Codable, Hashable, Sendable {
+nonisolated public struct MediaCompletionsResponse: Codable, Hashable, Sendable, JSONModel {
     /// The completion.
     public var text: String
     /// Keys the docs do not list, kept so that decoding and encoding again loses nothing.
@@ -34,7 +34,7 @@ nonisolated public struct MediaCompletionsResponse: Codable, Hashable, Sendable 
     }
 }
 
-nonisolated public struct MediaCompletionsRequest: Codable, Hashable, Sendable {
+nonisolated public struct MediaCompletionsRequest: Codable, Hashable, Sendable, JSONModel {
     /// The prompt.
     public var prompt: String
     /// Whether to stream events as they happen.
@@ -70,7 +70,7 @@ nonisolated public struct MediaCompletionsRequest: Codable, Hashable, Sendable {
 }
 
 /// An event of the stream of `completion.delta`, `completion.done`; events the docs do not list arrive as `unknown`.
-nonisolated public indirect enum CompletionStreamEvent: Codable, Hashable, Sendable {
+nonisolated public indirect enum CompletionStreamEvent: Codable, Hashable, Sendable, JSONModel {
     /// Emitted for each piece of text.
     case completionDelta(CompletionDeltaEvent)
     /// Emitted when the completion is complete.

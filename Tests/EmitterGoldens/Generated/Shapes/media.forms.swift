@@ -4,7 +4,7 @@
 import Foundation
 import SpecwrightRuntime
 
-nonisolated public struct MediaFormsResponse: Codable, Hashable, Sendable {
+nonisolated public struct MediaFormsResponse: Codable, Hashable, Sendable, JSONModel {
     /// Whether the form was accepted.
     public var accepted: Bool
     /// Keys the docs do not list, kept so that decoding and encoding again loses nothing.
@@ -34,7 +34,7 @@ nonisolated public struct MediaFormsResponse: Codable, Hashable, Sendable {
     }
 }
 
-nonisolated public struct MediaFormsRequest: Codable, Hashable, Sendable {
+nonisolated public struct MediaFormsRequest: Codable, Hashable, Sendable, JSONModel {
     /// The model.
     public var model: String?
     /// The input text.
@@ -52,7 +52,7 @@ nonisolated public struct MediaFormsRequest: Codable, Hashable, Sendable {
     }
 
     /// Options.
-    nonisolated public struct Options: Codable, Hashable, Sendable {
+    nonisolated public struct Options: Codable, Hashable, Sendable, JSONModel {
         /// Say more.
         public var verbose: Bool?
         /// Keys the docs do not list, kept so that decoding and encoding again loses nothing.

@@ -4,7 +4,7 @@
 import Foundation
 import SpecwrightRuntime
 
-nonisolated public struct MediaSpeechRequest: Codable, Hashable, Sendable {
+nonisolated public struct MediaSpeechRequest: Codable, Hashable, Sendable, JSONModel {
     /// The text to read.
     public var input: String
     /// How to stream the audio.

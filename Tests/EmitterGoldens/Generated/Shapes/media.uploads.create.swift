@@ -4,7 +4,7 @@
 import Foundation
 import SpecwrightRuntime
 
-nonisolated public struct MediaUploadCreateResponse: Codable, Hashable, Sendable {
+nonisolated public struct MediaUploadCreateResponse: Codable, Hashable, Sendable, JSONModel {
     /// The upload's identifier.
     public var id: String
     /// The size of the file.
@@ -39,7 +39,7 @@ nonisolated public struct MediaUploadCreateResponse: Codable, Hashable, Sendable
     }
 }
 
-nonisolated public struct MediaUploadCreateRequest: Codable, Hashable, Sendable {
+nonisolated public struct MediaUploadCreateRequest: Codable, Hashable, Sendable, JSONModel {
     /// The File object (not file name) to be uploaded.
     public var file: MultipartFile
     /// The intended purpose of the uploaded file.
@@ -87,7 +87,7 @@ nonisolated public struct MediaUploadCreateRequest: Codable, Hashable, Sendable 
     }
 
     /// When the file expires.
-    nonisolated public struct ExpiresAfter: Codable, Hashable, Sendable {
+    nonisolated public struct ExpiresAfter: Codable, Hashable, Sendable, JSONModel {
         /// Seconds after the anchor.
         public var seconds: Int
         /// The anchor.

@@ -4,7 +4,7 @@
 import Foundation
 import SpecwrightRuntime
 
-nonisolated public struct MediaUploadEditResponse: Codable, Hashable, Sendable {
+nonisolated public struct MediaUploadEditResponse: Codable, Hashable, Sendable, JSONModel {
     /// When the images were made.
     public var created: Int
     /// Keys the docs do not list, kept so that decoding and encoding again loses nothing.
@@ -34,7 +34,7 @@ nonisolated public struct MediaUploadEditResponse: Codable, Hashable, Sendable {
     }
 }
 
-nonisolated public struct MediaUploadEditRequest: Codable, Hashable, Sendable {
+nonisolated public struct MediaUploadEditRequest: Codable, Hashable, Sendable, JSONModel {
     /// The image(s) to edit. Must be a supported image file or an array of images.
     public var image: [MultipartFile]
     /// A text description of the desired image(s).

@@ -7,7 +7,7 @@ import SpecwrightRuntime
 /// Another group's widget: the same title, a different structure, so a different name.
 ///
 /// - Remark: Generated from `others/widget.md:1`.
-nonisolated public struct OthersWidget: Codable, Hashable, Sendable {
+nonisolated public struct OthersWidget: Codable, Hashable, Sendable, JSONModel {
     /// Identifier.
     public var id: String
     public var color: String

@@ -4,7 +4,7 @@
 import Foundation
 import SpecwrightRuntime
 
-nonisolated public struct ShapesCreateRequest: Codable, Hashable, Sendable {
+nonisolated public struct ShapesCreateRequest: Codable, Hashable, Sendable, JSONModel {
     /// The widget's name.
     public var name: String
     public var size: ShapesWidget.Size?

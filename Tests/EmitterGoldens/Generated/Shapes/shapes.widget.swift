@@ -7,7 +7,7 @@ import SpecwrightRuntime
 /// A widget: every combination of required, optional and nullable, keywords as names, unions and constants.
 ///
 /// - Remark: Generated from `shapes/widget.md:1`.
-nonisolated public struct ShapesWidget: Codable, Hashable, Sendable {
+nonisolated public struct ShapesWidget: Codable, Hashable, Sendable, JSONModel {
     /// Identifier.
     public var id: String
     /// A Swift keyword as a name.
@@ -99,7 +99,7 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable {
     }
 
     /// A union decided by shape.
-    nonisolated public indirect enum Prompt: Codable, Hashable, Sendable {
+    nonisolated public indirect enum Prompt: Codable, Hashable, Sendable, JSONModel {
         case string(String)
         case strings([String])
         case integers([Int])
@@ -145,13 +145,13 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable {
     }
 
     /// A string or an object.
-    nonisolated public indirect enum Voice: Codable, Hashable, Sendable {
+    nonisolated public indirect enum Voice: Codable, Hashable, Sendable, JSONModel {
         case string(String)
         case object(ShapesWidget.Voice.VoiceObject)
         /// A variant the docs do not list, kept as the JSON it was.
         case unknown(JSONValue)
 
-        nonisolated public struct VoiceObject: Codable, Hashable, Sendable {
+        nonisolated public struct VoiceObject: Codable, Hashable, Sendable, JSONModel {
             /// The custom voice ID.
             public var id: String
             /// Keys the docs do not list, kept so that decoding and encoding again loses nothing.
@@ -207,14 +207,14 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable {
     }
 
     /// A union with a discriminator.
-    nonisolated public indirect enum Shape: Codable, Hashable, Sendable {
+    nonisolated public indirect enum Shape: Codable, Hashable, Sendable, JSONModel {
         case circle(radius: Double)
         case square(side: Double, rounded: Nullable<Bool>?)
         case polygon(ShapesWidget.Shape.Polygon)
         /// A variant the docs do not list, kept as the JSON it was.
         case unknown(JSONValue)
 
-        nonisolated public struct Polygon: Codable, Hashable, Sendable {
+        nonisolated public struct Polygon: Codable, Hashable, Sendable, JSONModel {
             public var points: [ShapesWidget.Shape.Polygon.Point]
             public var closed: Bool
             public var label: String?
@@ -232,7 +232,7 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable {
                 self.additionalProperties = additionalProperties
             }
 
-            nonisolated public struct Point: Codable, Hashable, Sendable {
+            nonisolated public struct Point: Codable, Hashable, Sendable, JSONModel {
                 public var x: Double
                 public var y: Double
                 /// Keys the docs do not list, kept so that decoding and encoding again loses nothing.
@@ -357,7 +357,7 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable {
     }
 
     /// A nullable object with one variant.
-    nonisolated public struct Owner: Codable, Hashable, Sendable {
+    nonisolated public struct Owner: Codable, Hashable, Sendable, JSONModel {
         public var name: String
         public var email: Nullable<String>?
         /// Keys the docs do not list, kept so that decoding and encoding again loses nothing.
