@@ -4,9 +4,10 @@ extension JSONValue {
     /// The JSON `value` encodes to, built as a tree without writing text.
     ///
     /// Values are encoded as `JSONCoding.makeEncoder()` would write them (`Data` as Base64, `URL` as its
-    /// absolute string, `Date` and everything else as their own `Encodable` says), except that a
-    /// non-finite number is kept as a `.number` rather than refused: no text is written, so nothing needs
-    /// refusing. A value that encodes nothing at all becomes an empty object, as with `JSONEncoder`.
+    /// absolute string, `Decimal` as a number, `Date` and everything else as their own `Encodable` says),
+    /// except that a non-finite number is kept as a `.number` rather than refused: no text is written, so
+    /// nothing needs refusing. A value that encodes nothing at all becomes an empty object, as with
+    /// `JSONEncoder`.
     public init<T: Encodable>(encoding value: T) throws {
         self = try JSONValueEncoder.encode(value, codingPath: []).resolved
     }
@@ -58,6 +59,7 @@ final class JSONValueEncoder: Encoder {
         case let number as Double: return .value(.number(number))
         case let data as Data: return .value(.string(data.base64EncodedString()))
         case let url as URL: return .value(.string(url.absoluteString))
+        case let decimal as Decimal: return .value(.number(NSDecimalNumber(decimal: decimal).doubleValue))
         default:
             let encoder = JSONValueEncoder(codingPath: codingPath)
             try value.encode(to: encoder)

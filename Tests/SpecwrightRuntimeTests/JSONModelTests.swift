@@ -50,12 +50,13 @@ private struct Everything: Encodable {
     var small: Int8 = -3
     var unsigned: UInt64 = 7
     var float: Float = 0.5
+    var price = Decimal(string: "1.25")!
     var nothing: String? = nil
     var matrix: [[Int]] = [[1, 2], []]
     var map: [String: Bool] = ["yes": true]
 
     func encode(to encoder: any Encoder) throws {
-        enum Key: String, CodingKey { case data, url, date, small, unsigned, float, nothing, matrix, map, nested, list, parent }
+        enum Key: String, CodingKey { case data, url, date, small, unsigned, float, price, nothing, matrix, map, nested, list, parent }
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(data, forKey: .data)
         try container.encode(url, forKey: .url)
@@ -63,6 +64,7 @@ private struct Everything: Encodable {
         try container.encode(small, forKey: .small)
         try container.encode(unsigned, forKey: .unsigned)
         try container.encode(float, forKey: .float)
+        try container.encode(price, forKey: .price)
         try container.encodeNil(forKey: .nothing)
         try container.encode(matrix, forKey: .matrix)
         try container.encode(map, forKey: .map)
@@ -86,6 +88,7 @@ private struct Everything: Encodable {
         #expect(built == written)
         #expect(built["data"] == .string("AAEC+g=="))
         #expect(built["url"] == .string("https://example.com/a?b=c"))
+        #expect(built["price"] == .number(1.25))
         #expect(built["parent"] == .string("written through a super encoder"))
         #expect(built["list"] == .array([.integer(1), .null, .object(["map": .bool(true)])]))
     }
