@@ -29,13 +29,8 @@ nonisolated public struct ChatKitThreadPage: Codable, Hashable, Sendable, JSONMo
     public var items: [ChatKitThread] { data }
     public var nextCursor: String? { lastID }
 
-    /// The JSON names the docs list; members with other names are the undocumented ones.
-    private enum Members {
-        static let documented = ["object", "data", "first_id", "last_id", "has_more"]
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try MemberDecodingContainer(decoder, documented: Members.documented)
+        let container = try MemberDecodingContainer(decoder, documented: "object data first_id last_id has_more")
         self.data = try container.decode([ChatKitThread].self, forKey: "data")
         self.firstID = try container.decodeOrNull(String.self, forKey: "first_id")
         self.lastID = try container.decodeOrNull(String.self, forKey: "last_id")

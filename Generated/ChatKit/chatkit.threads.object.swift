@@ -40,13 +40,8 @@ nonisolated public struct ChatKitThread: Codable, Hashable, Sendable, JSONModel 
         /// A variant the docs do not list, kept as the JSON it was.
         case unknown(JSONValue)
 
-        /// The JSON names the docs list; members with other names are the undocumented ones.
-        private enum Members {
-            static let documented = ["reason", "type"]
-        }
-
         public init(from decoder: any Decoder) throws {
-            guard let container = try? MemberDecodingContainer(decoder, documented: Members.documented) else {
+            guard let container = try? MemberDecodingContainer(decoder, documented: "reason type") else {
                 self = try .unknown(JSONValue(from: decoder))
                 return
             }
@@ -81,13 +76,8 @@ nonisolated public struct ChatKitThread: Codable, Hashable, Sendable, JSONModel 
         }
     }
 
-    /// The JSON names the docs list; members with other names are the undocumented ones.
-    private enum Members {
-        static let documented = ["id", "object", "created_at", "title", "status", "user"]
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try MemberDecodingContainer(decoder, documented: Members.documented)
+        let container = try MemberDecodingContainer(decoder, documented: "id object created_at title status user")
         self.id = try container.decode(String.self, forKey: "id")
         self.createdAt = try container.decode(Int.self, forKey: "created_at")
         self.title = try container.decodeOrNull(String.self, forKey: "title")

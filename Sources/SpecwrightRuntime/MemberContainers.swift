@@ -10,16 +10,28 @@
 public struct MemberDecodingContainer {
     @usableFromInline let container: KeyedDecodingContainer<MemberName>
     @usableFromInline let decoder: any Decoder
-    /// The JSON names the type stores in its own properties.
-    public let documented: [String]
+    @usableFromInline let names: DocumentedNames
 
-    /// The object `decoder` stands for, read by a type that documents the members `documented`.
+    /// The object `decoder` stands for, read by a type that stores the members named in `documented` (their
+    /// JSON names, separated by spaces: `"id object created_at"`) in its own properties.
+    @inlinable
+    public init(_ decoder: any Decoder, documented: StaticString) throws {
+        self.container = try decoder.container(keyedBy: MemberName.self)
+        self.decoder = decoder
+        self.names = DocumentedNames(separatedBySpaces: documented)
+    }
+
+    /// The object `decoder` stands for, read by a type that stores the members named in `documented` in its
+    /// own properties: the form for names that hold a space.
     @inlinable
     public init(_ decoder: any Decoder, documented: [String]) throws {
         self.container = try decoder.container(keyedBy: MemberName.self)
         self.decoder = decoder
-        self.documented = documented
+        self.names = DocumentedNames(documented)
     }
+
+    /// The JSON names the type stores in its own properties.
+    public var documented: [String] { names.list }
 
     /// The path of coding keys taken to reach this object.
     public var codingPath: [any CodingKey] { container.codingPath }
@@ -84,7 +96,7 @@ public struct MemberDecodingContainer {
     /// The members the docs do not list, by name: read straight from the document when the decoder is the
     /// runtime's own (`TreeJSONDecoder`), else listed through `allKeys`.
     public func decodeUndocumented() throws -> [String: JSONValue] {
-        if let members = try undocumentedMembers(of: decoder, documented: documented) { return members }
+        if let members = try undocumentedMembers(of: decoder, documented: names) { return members }
         var values: [String: JSONValue] = [:]
         for key in undocumentedKeys() where values[key.stringValue] == nil {
             values[key.stringValue] = try container.decode(JSONValue.self, forKey: key)
@@ -94,7 +106,7 @@ public struct MemberDecodingContainer {
 
     /// The names of the members the docs do not list, found as `decodeUndocumented()` finds them.
     public func undocumentedMemberNames() -> [String] {
-        if let names = undocumentedNames(of: decoder, documented: documented) { return names }
+        if let names = undocumentedNames(of: decoder, documented: names) { return names }
         var names: [String] = []
         for key in undocumentedKeys() where !names.contains(key.stringValue) { names.append(key.stringValue) }
         return names
@@ -103,7 +115,7 @@ public struct MemberDecodingContainer {
     /// `allKeys` without the documented names, which `MemberName(stringValue:)` refuses while they are bound:
     /// a decoder such as Foundation's builds `allKeys` at a cost per key it accepts.
     private func undocumentedKeys() -> [MemberName] {
-        MemberName.$refused.withValue(documented) { container.allKeys }
+        MemberName.$refused.withValue(names) { container.allKeys }
     }
 }
 
@@ -117,7 +129,7 @@ public struct MemberName: CodingKey, Hashable, Sendable {
 
     /// A key for a name a decoder lists (`allKeys`): nil for the names `refused` holds.
     public init?(stringValue: String) {
-        if isDocumented(stringValue, in: Self.refused) { return nil }
+        if Self.refused.contains(stringValue) { return nil }
         self.stringValue = stringValue
     }
 
@@ -127,7 +139,7 @@ public struct MemberName: CodingKey, Hashable, Sendable {
 
     /// The names `init?(stringValue:)` refuses: the documented ones, bound while the container lists the
     /// undocumented members (a task-local, so that concurrent decodes do not see each other's names).
-    @TaskLocal static var refused: [String] = []
+    @TaskLocal static var refused = DocumentedNames([])
 }
 
 /// The members of one JSON object, as a generated `encode(to:)` writes them; the counterpart of

@@ -55,14 +55,14 @@ extension KeyedDecodingContainer {
     /// runtime's own (`TreeJSONDecoder`), else listed through `allKeys`.
     @inlinable
     public func decodeUndocumented<Names>(from decoder: any Decoder) throws -> [String: JSONValue] where Key == MemberKey<Names> {
-        if let members = try undocumentedMembers(of: decoder, documented: Names.documented) { return members }
+        if let members = try undocumentedMembers(of: decoder, documented: DocumentedNames(Names.documented)) { return members }
         return try decodeUndocumented()
     }
 
     /// The keys of the members the docs do not list, found as `decodeUndocumented(from:)` finds them.
     @inlinable
     public func undocumentedKeys<Names>(from decoder: any Decoder) -> [Key] where Key == MemberKey<Names> {
-        if let names = undocumentedNames(of: decoder, documented: Names.documented) {
+        if let names = undocumentedNames(of: decoder, documented: DocumentedNames(Names.documented)) {
             return names.map { MemberKey(name: $0) }
         }
         return allKeys
@@ -72,11 +72,12 @@ extension KeyedDecodingContainer {
 /// The members of the object `decoder` stands for whose names `documented` does not hold, or nil when
 /// `decoder` is not the runtime's own or does not stand for an object.
 @usableFromInline
-func undocumentedMembers(of decoder: any Decoder, documented: [String]) throws -> [String: JSONValue]? {
+func undocumentedMembers(of decoder: any Decoder, documented: DocumentedNames) throws -> [String: JSONValue]? {
     guard let tree = decoder as? TreeDecoder, case .object(let members) = tree.node else { return nil }
     var undocumented: [String: JSONValue] = [:]
-    for (position, member) in members.enumerated()
-    where !isDocumented(member.name, at: position, in: documented) && undocumented[member.name] == nil {
+    var cursor = 0
+    for member in members {
+        if documented.contains(member.name, cursor: &cursor) || undocumented[member.name] != nil { continue }
         undocumented[member.name] = try member.value.jsonValue(tree.codingPath + [AnyCodingKey(member.name)])
     }
     return undocumented
@@ -84,21 +85,15 @@ func undocumentedMembers(of decoder: any Decoder, documented: [String]) throws -
 
 /// The names of the members `undocumentedMembers(of:documented:)` returns, without reading their values.
 @usableFromInline
-func undocumentedNames(of decoder: any Decoder, documented: [String]) -> [String]? {
+func undocumentedNames(of decoder: any Decoder, documented: DocumentedNames) -> [String]? {
     guard let tree = decoder as? TreeDecoder, case .object(let members) = tree.node else { return nil }
     var names: [String] = []
-    for (position, member) in members.enumerated()
-    where !isDocumented(member.name, at: position, in: documented) && !names.contains(member.name) {
+    var cursor = 0
+    for member in members {
+        if documented.contains(member.name, cursor: &cursor) || names.contains(member.name) { continue }
         names.append(member.name)
     }
     return names
-}
-
-/// Whether `documented` holds the name of the member at `position`, looked for at the same position first:
-/// servers usually write members in the order the docs list them, which then costs one comparison.
-func isDocumented(_ name: String, at position: Int, in documented: [String]) -> Bool {
-    if position < documented.count, documented[position] == name { return true }
-    return isDocumented(name, in: documented)
 }
 
 /// Whether `documented` holds `name`. Lengths first: a string stores its UTF-8 count, and most names differ

@@ -43,8 +43,10 @@ public struct StructModel: Sendable, Hashable {
     public var constants: [ConstantModel]
     /// `name: Type = default, ...` of the memberwise initializer.
     public var initParameters: String
-    /// The documented JSON names as a comma-separated list of string literals (the elements of the array
-    /// literal `Members.documented`): every other member is kept in `additionalProperties`.
+    /// The documented JSON names as the member container's `documented:` argument (see
+    /// `SwiftNames.nameListLiteral`): every other member is kept in `additionalProperties`.
+    public var documentedNames: String
+    /// The same names as a comma-separated list of string literals, for templates that list them in an array.
     public var documentedKeys: String
     public var nested: [DeclarationModel]
     /// Extra conformance, e.g. `CursorPage` for list responses.
@@ -94,7 +96,9 @@ public struct UnionModel: Sendable, Hashable {
     /// Set for discriminated unions: the key whose constant picks the case, as a string literal.
     public var discriminatorKey: String?
     public var cases: [UnionCaseModel]
-    /// Every key some case documents, as string literals separated by commas (see `StructModel.documentedKeys`).
+    /// Every key some case documents, as the member container's `documented:` argument.
+    public var documentedNames: String
+    /// The same keys as string literals separated by commas (see `StructModel.documentedKeys`).
     public var documentedKeys: String
     public var nested: [DeclarationModel]
     /// Some case checks the keys of the value (see `UnionCaseModel.keysCondition`).

@@ -132,6 +132,16 @@ public enum SwiftNames {
     }
 
     /// Swift string literal text for `value`: quotes, backslashes and control characters escaped.
+    /// JSON names as the runtime's member containers take them (`documented:`): one string literal with the
+    /// names separated by spaces, a constant in the binary; an array literal when a name is empty or holds a
+    /// space.
+    public static func nameListLiteral(_ names: [String]) -> String {
+        if names.contains(where: { $0.isEmpty || $0.contains(" ") }) {
+            return "[" + names.map(stringLiteral).joined(separator: ", ") + "]"
+        }
+        return stringLiteral(names.joined(separator: " "))
+    }
+
     public static func stringLiteral(_ value: String) -> String {
         var result = "\""
         for scalar in value.unicodeScalars {

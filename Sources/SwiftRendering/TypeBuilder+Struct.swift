@@ -63,12 +63,14 @@ extension TypeBuilder {
         var scope = Scope(qualifiedName: qualifiedName)
         var properties: [PropertyModel] = []
         var constants: [ConstantModel] = []
+        var names: [String] = []
         var keys: [String] = []
         var parameters: [String] = []
         let members = Self.memberNames(schema.properties ?? [])
         for (property, member) in zip(schema.properties ?? [], members) {
             let escaped = SwiftNames.escaped(member)
             let key = SwiftNames.stringLiteral(property.name)
+            names.append(property.name)
             keys.append(key)
             let docs = DocComment.lines(property.schema.description,
                                         remarks: property.schema.deprecated ? ["- Note: Deprecated."] : [])
@@ -105,6 +107,7 @@ extension TypeBuilder {
             properties: properties,
             constants: constants,
             initParameters: parameters.joined(separator: ", "),
+            documentedNames: SwiftNames.nameListLiteral(names),
             documentedKeys: keys.joined(separator: ", "),
             nested: scope.declarations,
             cursorPage: cursorPage

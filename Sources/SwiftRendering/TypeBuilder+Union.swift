@@ -99,6 +99,7 @@ extension TypeBuilder {
             name: name, docLines: DocComment.lines(schema.description),
             discriminatorKey: SwiftNames.stringLiteral(key),
             cases: cases,
+            documentedNames: SwiftNames.nameListLiteral(documented.sorted()),
             documentedKeys: documented.sorted().map(SwiftNames.stringLiteral).joined(separator: ", "),
             nested: scope.declarations,
             checksKeys: cases.contains { $0.keysCondition != nil }
@@ -128,7 +129,7 @@ extension TypeBuilder {
         // optional fields accepts any object.
         let ordered = cases.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element.model)
         return UnionModel(name: name, docLines: DocComment.lines(schema.description), discriminatorKey: nil,
-                          cases: ordered, documentedKeys: "",
+                          cases: ordered, documentedNames: "", documentedKeys: "",
                           nested: scope.declarations, checksKeys: false)
     }
 

@@ -9,7 +9,6 @@ public enum DefaultTemplates {
     public static let all: [String: String] = [
         "header": header,
         "types": types,
-        "memberNames": memberNames,
         "struct": structure,
         "enum": openEnum,
         "union": union,
@@ -53,15 +52,6 @@ public enum DefaultTemplates {
     {{/resourceExtensions}}
     """#
 
-    /// The JSON names a struct or a discriminated union documents (written for a type's body, at its indentation).
-    static let memberNames = #"""
-    {{% CONTENT_TYPE: TEXT}}
-        /// The JSON names the docs list; members with other names are the undocumented ones.
-        private enum Members {
-            static let documented = [{{documentedKeys}}]
-        }
-    """#
-
     static let structure = #"""
     {{% CONTENT_TYPE: TEXT}}
     {{#docLines}}
@@ -98,11 +88,8 @@ public enum DefaultTemplates {
         {{.}}
     {{/nestedLines}}
 
-    {{> memberNames}}
-
-
         {{access}} init(from decoder: any Decoder) throws {
-            let container = try MemberDecodingContainer(decoder, documented: Members.documented)
+            let container = try MemberDecodingContainer(decoder, documented: {{documentedNames}})
     {{#properties}}
             {{decodeStatement}}
     {{/properties}}
@@ -177,11 +164,8 @@ public enum DefaultTemplates {
     {{/nestedLines}}
     {{#discriminatorKey}}
 
-    {{> memberNames}}
-
-
         {{access}} init(from decoder: any Decoder) throws {
-            guard let container = try? MemberDecodingContainer(decoder, documented: Members.documented) else {
+            guard let container = try? MemberDecodingContainer(decoder, documented: {{documentedNames}}) else {
                 self = try .unknown(JSONValue(from: decoder))
                 return
             }

@@ -58,6 +58,7 @@ extension StructModel: MustacheParent {
         case "properties": self.properties
         case "constants": self.constants
         case "initParameters": self.initParameters
+        case "documentedNames": self.documentedNames
         case "documentedKeys": self.documentedKeys
         case "nested": self.nested
         case "cursorPage": present(self.cursorPage)
@@ -130,6 +131,7 @@ extension UnionModel: MustacheParent {
         case "docLines": self.docLines
         case "discriminatorKey": present(self.discriminatorKey)
         case "cases": self.cases
+        case "documentedNames": self.documentedNames
         case "documentedKeys": self.documentedKeys
         case "checksKeys": self.checksKeys
         case "nested": self.nested

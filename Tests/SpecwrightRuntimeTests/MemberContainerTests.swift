@@ -15,12 +15,8 @@ private struct Record: Codable, Equatable {
     var owner: String?
     var extra: [String: JSONValue]
 
-    private enum Members {
-        static let documented = ["object", "id", "count", "ratio", "flag", "tags", "note", "owner"]
-    }
-
     init(from decoder: any Decoder) throws {
-        let container = try MemberDecodingContainer(decoder, documented: Members.documented)
+        let container = try MemberDecodingContainer(decoder, documented: "object id count ratio flag tags note owner")
         try container.decodeConstant("record", forKey: "object")
         self.id = try container.decode(String.self, forKey: "id")
         self.count = try container.decodeIfPresent(Int.self, forKey: "count")
@@ -46,7 +42,8 @@ private struct Record: Codable, Equatable {
     }
 }
 
-/// A type that documents one member only: every other member of a `Record`'s JSON is undocumented to it.
+/// A type that documents one member only, in the list form: every other member of a `Record`'s JSON is
+/// undocumented to it.
 private struct Envelope: Decodable, Equatable {
     var extra: [String: JSONValue]
 
@@ -159,5 +156,76 @@ private enum DecoderKind: CaseIterable, CustomTestStringConvertible {
         record.extra["id"] = "shadow"
         let text = String(decoding: try JSONCoding.makeEncoder().encode(record), as: UTF8.self)
         #expect(try JSONCoding.makeDecoder().decode(JSONValue.self, from: Data(text.utf8))["id"] == "r_1")
+    }
+}
+
+/// Only the undocumented members of an object, read with the names documented as `names`.
+private struct Undocumented: Decodable {
+    static let names = TaskLocal<[String]?>(wrappedValue: nil)
+    static let separated = TaskLocal<StaticString>(wrappedValue: "")
+    var names: [String]
+
+    init(from decoder: any Decoder) throws {
+        let container = if let list = Self.names.get() {
+            try MemberDecodingContainer(decoder, documented: list)
+        } else {
+            try MemberDecodingContainer(decoder, documented: Self.separated.get())
+        }
+        self.names = try container.decodeUndocumented().keys.sorted()
+    }
+}
+
+/// How a member's name is told documented or not, in both forms generated code passes the names in.
+@Suite struct DocumentedNamesTests {
+    private func undocumented(_ json: String, separated: StaticString, with decoder: DecoderKind) throws -> [String] {
+        try Undocumented.separated.withValue(separated) { try decoder.decode(Undocumented.self, json).names }
+    }
+
+    private func undocumented(_ json: String, list: [String], with decoder: DecoderKind) throws -> [String] {
+        try Undocumented.names.withValue(list) { try decoder.decode(Undocumented.self, json).names }
+    }
+
+    @Test(arguments: DecoderKind.allCases)
+    fileprivate func namesMatchWholeNotByPrefixOrSuffix(with decoder: DecoderKind) throws {
+        let json = #"{"id":1,"i":2,"ids":3,"d":4,"object":5,"object_id":6,"bject":7,"id object":8}"#
+        #expect(try undocumented(json, separated: "id object", with: decoder) == ["bject", "d", "i", "id object", "ids", "object_id"])
+        #expect(try undocumented(json, list: ["id", "object"], with: decoder) == ["bject", "d", "i", "id object", "ids", "object_id"])
+    }
+
+    @Test(arguments: DecoderKind.allCases)
+    fileprivate func membersInAnyOrderAreFound(with decoder: DecoderKind) throws {
+        let json = #"{"c":1,"extra":2,"a":3,"b":4,"a2":5}"#
+        #expect(try undocumented(json, separated: "a b c", with: decoder) == ["a2", "extra"])
+        #expect(try undocumented(json, list: ["a", "b", "c"], with: decoder) == ["a2", "extra"])
+    }
+
+    @Test(arguments: DecoderKind.allCases)
+    fileprivate func aOneCharacterListAndAnEmptyListWork(with decoder: DecoderKind) throws {
+        // A one-scalar literal is a `StaticString` without a pointer: it must still be read.
+        #expect(try undocumented(#"{"a":1,"b":2}"#, separated: "a", with: decoder) == ["b"])
+        #expect(try undocumented(#"{"a":1,"":2}"#, separated: "", with: decoder) == ["", "a"])
+    }
+
+    @Test(arguments: DecoderKind.allCases)
+    fileprivate func theListFormTakesNamesWithSpacesAndTheEmptyName(with decoder: DecoderKind) throws {
+        let json = #"{"first name":1,"first":2,"name":3,"":4}"#
+        #expect(try undocumented(json, list: ["first name", ""], with: decoder) == ["first", "name"])
+    }
+
+    @Test func theNamesReadBackAsAList() throws {
+        let container = try JSONCoding.makeDecoder().decode(DocumentedList.self, from: Data("{}".utf8))
+        #expect(container.separated == ["id", "object", "created_at"])
+        #expect(container.list == ["first name", "id"])
+    }
+}
+
+/// `documented` of a container, in both forms.
+private struct DocumentedList: Decodable {
+    var separated: [String]
+    var list: [String]
+
+    init(from decoder: any Decoder) throws {
+        separated = try MemberDecodingContainer(decoder, documented: "id object created_at").documented
+        list = try MemberDecodingContainer(decoder, documented: ["first name", "id"]).documented
     }
 }

@@ -20,13 +20,8 @@ nonisolated public struct CompletionDeltaEvent: Codable, Hashable, Sendable, JSO
         self.additionalProperties = additionalProperties
     }
 
-    /// The JSON names the docs list; members with other names are the undocumented ones.
-    private enum Members {
-        static let documented = ["type", "delta"]
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try MemberDecodingContainer(decoder, documented: Members.documented)
+        let container = try MemberDecodingContainer(decoder, documented: "type delta")
         self.delta = try container.decode(String.self, forKey: "delta")
         try container.decodeConstant("completion.delta", forKey: "type")
         self.additionalProperties = try container.decodeUndocumented()

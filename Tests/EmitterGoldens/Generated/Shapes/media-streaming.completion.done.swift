@@ -23,13 +23,8 @@ nonisolated public struct CompletionDoneEvent: Codable, Hashable, Sendable, JSON
         self.additionalProperties = additionalProperties
     }
 
-    /// The JSON names the docs list; members with other names are the undocumented ones.
-    private enum Members {
-        static let documented = ["type", "text", "tokens"]
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try MemberDecodingContainer(decoder, documented: Members.documented)
+        let container = try MemberDecodingContainer(decoder, documented: "type text tokens")
         self.text = try container.decode(String.self, forKey: "text")
         self.tokens = try container.decode(Int.self, forKey: "tokens")
         try container.decodeConstant("completion.done", forKey: "type")

@@ -15,13 +15,8 @@ nonisolated public struct MediaCompletionsResponse: Codable, Hashable, Sendable,
         self.additionalProperties = additionalProperties
     }
 
-    /// The JSON names the docs list; members with other names are the undocumented ones.
-    private enum Members {
-        static let documented = ["text"]
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try MemberDecodingContainer(decoder, documented: Members.documented)
+        let container = try MemberDecodingContainer(decoder, documented: "text")
         self.text = try container.decode(String.self, forKey: "text")
         self.additionalProperties = try container.decodeUndocumented()
     }
@@ -48,13 +43,8 @@ nonisolated public struct MediaCompletionsRequest: Codable, Hashable, Sendable, 
         self.additionalProperties = additionalProperties
     }
 
-    /// The JSON names the docs list; members with other names are the undocumented ones.
-    private enum Members {
-        static let documented = ["prompt", "stream"]
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try MemberDecodingContainer(decoder, documented: Members.documented)
+        let container = try MemberDecodingContainer(decoder, documented: "prompt stream")
         self.prompt = try container.decode(String.self, forKey: "prompt")
         self.stream = try container.decodeNullable(Bool.self, forKey: "stream")
         self.additionalProperties = try container.decodeUndocumented()
@@ -78,13 +68,8 @@ nonisolated public indirect enum CompletionStreamEvent: Codable, Hashable, Senda
     /// A variant the docs do not list, kept as the JSON it was.
     case unknown(JSONValue)
 
-    /// The JSON names the docs list; members with other names are the undocumented ones.
-    private enum Members {
-        static let documented = ["type"]
-    }
-
     public init(from decoder: any Decoder) throws {
-        guard let container = try? MemberDecodingContainer(decoder, documented: Members.documented) else {
+        guard let container = try? MemberDecodingContainer(decoder, documented: "type") else {
             self = try .unknown(JSONValue(from: decoder))
             return
         }

@@ -15,13 +15,8 @@ nonisolated public struct MediaFormsResponse: Codable, Hashable, Sendable, JSONM
         self.additionalProperties = additionalProperties
     }
 
-    /// The JSON names the docs list; members with other names are the undocumented ones.
-    private enum Members {
-        static let documented = ["accepted"]
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try MemberDecodingContainer(decoder, documented: Members.documented)
+        let container = try MemberDecodingContainer(decoder, documented: "accepted")
         self.accepted = try container.decode(Bool.self, forKey: "accepted")
         self.additionalProperties = try container.decodeUndocumented()
     }
@@ -63,13 +58,8 @@ nonisolated public struct MediaFormsRequest: Codable, Hashable, Sendable, JSONMo
             self.additionalProperties = additionalProperties
         }
 
-        /// The JSON names the docs list; members with other names are the undocumented ones.
-        private enum Members {
-            static let documented = ["verbose"]
-        }
-
         public init(from decoder: any Decoder) throws {
-            let container = try MemberDecodingContainer(decoder, documented: Members.documented)
+            let container = try MemberDecodingContainer(decoder, documented: "verbose")
             self.verbose = try container.decodeIfPresent(Bool.self, forKey: "verbose")
             self.additionalProperties = try container.decodeUndocumented()
         }
@@ -82,13 +72,8 @@ nonisolated public struct MediaFormsRequest: Codable, Hashable, Sendable, JSONMo
         }
     }
 
-    /// The JSON names the docs list; members with other names are the undocumented ones.
-    private enum Members {
-        static let documented = ["model", "input", "options"]
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try MemberDecodingContainer(decoder, documented: Members.documented)
+        let container = try MemberDecodingContainer(decoder, documented: "model input options")
         self.model = try container.decodeOrNull(String.self, forKey: "model")
         self.input = try container.decodeIfPresent(String.self, forKey: "input")
         self.options = try container.decodeIfPresent(MediaFormsRequest.Options.self, forKey: "options")

@@ -30,13 +30,8 @@ nonisolated public struct MediaSessionsRequest: Codable, Hashable, Sendable, JSO
             self.additionalProperties = additionalProperties
         }
 
-        /// The JSON names the docs list; members with other names are the undocumented ones.
-        private enum Members {
-            static let documented = ["model"]
-        }
-
         public init(from decoder: any Decoder) throws {
-            let container = try MemberDecodingContainer(decoder, documented: Members.documented)
+            let container = try MemberDecodingContainer(decoder, documented: "model")
             self.model = try container.decodeIfPresent(String.self, forKey: "model")
             self.additionalProperties = try container.decodeUndocumented()
         }
@@ -49,13 +44,8 @@ nonisolated public struct MediaSessionsRequest: Codable, Hashable, Sendable, JSO
         }
     }
 
-    /// The JSON names the docs list; members with other names are the undocumented ones.
-    private enum Members {
-        static let documented = ["sdp", "session"]
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try MemberDecodingContainer(decoder, documented: Members.documented)
+        let container = try MemberDecodingContainer(decoder, documented: "sdp session")
         self.sdp = try container.decode(String.self, forKey: "sdp")
         self.session = try container.decodeIfPresent(MediaSessionsRequest.Session.self, forKey: "session")
         self.additionalProperties = try container.decodeUndocumented()

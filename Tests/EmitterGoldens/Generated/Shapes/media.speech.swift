@@ -42,13 +42,8 @@ nonisolated public struct MediaSpeechRequest: Codable, Hashable, Sendable, JSONM
         }
     }
 
-    /// The JSON names the docs list; members with other names are the undocumented ones.
-    private enum Members {
-        static let documented = ["input", "stream_format"]
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try MemberDecodingContainer(decoder, documented: Members.documented)
+        let container = try MemberDecodingContainer(decoder, documented: "input stream_format")
         self.input = try container.decode(String.self, forKey: "input")
         self.streamFormat = try container.decodeIfPresent(MediaSpeechRequest.StreamFormat.self, forKey: "stream_format")
         self.additionalProperties = try container.decodeUndocumented()

@@ -18,13 +18,8 @@ nonisolated public struct MediaUploadCreateResponse: Codable, Hashable, Sendable
         self.additionalProperties = additionalProperties
     }
 
-    /// The JSON names the docs list; members with other names are the undocumented ones.
-    private enum Members {
-        static let documented = ["id", "bytes"]
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try MemberDecodingContainer(decoder, documented: Members.documented)
+        let container = try MemberDecodingContainer(decoder, documented: "id bytes")
         self.id = try container.decode(String.self, forKey: "id")
         self.bytes = try container.decode(Int.self, forKey: "bytes")
         self.additionalProperties = try container.decodeUndocumented()
@@ -100,13 +95,8 @@ nonisolated public struct MediaUploadCreateRequest: Codable, Hashable, Sendable,
             self.additionalProperties = additionalProperties
         }
 
-        /// The JSON names the docs list; members with other names are the undocumented ones.
-        private enum Members {
-            static let documented = ["anchor", "seconds"]
-        }
-
         public init(from decoder: any Decoder) throws {
-            let container = try MemberDecodingContainer(decoder, documented: Members.documented)
+            let container = try MemberDecodingContainer(decoder, documented: "anchor seconds")
             self.seconds = try container.decode(Int.self, forKey: "seconds")
             try container.decodeConstant("created_at", forKey: "anchor")
             self.additionalProperties = try container.decodeUndocumented()
@@ -121,13 +111,8 @@ nonisolated public struct MediaUploadCreateRequest: Codable, Hashable, Sendable,
         }
     }
 
-    /// The JSON names the docs list; members with other names are the undocumented ones.
-    private enum Members {
-        static let documented = ["file", "purpose", "expires_after", "tags", "name"]
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try MemberDecodingContainer(decoder, documented: Members.documented)
+        let container = try MemberDecodingContainer(decoder, documented: "file purpose expires_after tags name")
         self.file = try container.decode(MultipartFile.self, forKey: "file")
         self.purpose = try container.decode(MediaUploadCreateRequest.Purpose.self, forKey: "purpose")
         self.expiresAfter = try container.decodeIfPresent(MediaUploadCreateRequest.ExpiresAfter.self, forKey: "expires_after")

@@ -15,13 +15,8 @@ nonisolated public struct MediaUploadEditResponse: Codable, Hashable, Sendable, 
         self.additionalProperties = additionalProperties
     }
 
-    /// The JSON names the docs list; members with other names are the undocumented ones.
-    private enum Members {
-        static let documented = ["created"]
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try MemberDecodingContainer(decoder, documented: Members.documented)
+        let container = try MemberDecodingContainer(decoder, documented: "created")
         self.created = try container.decode(Int.self, forKey: "created")
         self.additionalProperties = try container.decodeUndocumented()
     }
@@ -53,13 +48,8 @@ nonisolated public struct MediaUploadEditRequest: Codable, Hashable, Sendable, J
         self.additionalProperties = additionalProperties
     }
 
-    /// The JSON names the docs list; members with other names are the undocumented ones.
-    private enum Members {
-        static let documented = ["image", "prompt", "mask", "n"]
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try MemberDecodingContainer(decoder, documented: Members.documented)
+        let container = try MemberDecodingContainer(decoder, documented: "image prompt mask n")
         self.image = try container.decode([MultipartFile].self, forKey: "image")
         self.prompt = try container.decode(String.self, forKey: "prompt")
         self.mask = try container.decodeIfPresent(MultipartFile.self, forKey: "mask")

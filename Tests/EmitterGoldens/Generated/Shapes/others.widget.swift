@@ -20,13 +20,8 @@ nonisolated public struct OthersWidget: Codable, Hashable, Sendable, JSONModel {
         self.additionalProperties = additionalProperties
     }
 
-    /// The JSON names the docs list; members with other names are the undocumented ones.
-    private enum Members {
-        static let documented = ["id", "color"]
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try MemberDecodingContainer(decoder, documented: Members.documented)
+        let container = try MemberDecodingContainer(decoder, documented: "id color")
         self.id = try container.decode(String.self, forKey: "id")
         self.color = try container.decode(String.self, forKey: "color")
         self.additionalProperties = try container.decodeUndocumented()

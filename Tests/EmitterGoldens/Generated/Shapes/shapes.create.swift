@@ -20,13 +20,8 @@ nonisolated public struct ShapesCreateRequest: Codable, Hashable, Sendable, JSON
         self.additionalProperties = additionalProperties
     }
 
-    /// The JSON names the docs list; members with other names are the undocumented ones.
-    private enum Members {
-        static let documented = ["name", "size", "note"]
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try MemberDecodingContainer(decoder, documented: Members.documented)
+        let container = try MemberDecodingContainer(decoder, documented: "name size note")
         self.name = try container.decode(String.self, forKey: "name")
         self.size = try container.decodeIfPresent(ShapesWidget.Size.self, forKey: "size")
         self.note = try container.decodeNullable(String.self, forKey: "note")

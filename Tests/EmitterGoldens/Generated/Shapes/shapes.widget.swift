@@ -162,13 +162,8 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable, JSONModel {
                 self.additionalProperties = additionalProperties
             }
 
-            /// The JSON names the docs list; members with other names are the undocumented ones.
-            private enum Members {
-                static let documented = ["id"]
-            }
-
             public init(from decoder: any Decoder) throws {
-                let container = try MemberDecodingContainer(decoder, documented: Members.documented)
+                let container = try MemberDecodingContainer(decoder, documented: "id")
                 self.id = try container.decode(String.self, forKey: "id")
                 self.additionalProperties = try container.decodeUndocumented()
             }
@@ -244,13 +239,8 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable, JSONModel {
                     self.additionalProperties = additionalProperties
                 }
 
-                /// The JSON names the docs list; members with other names are the undocumented ones.
-                private enum Members {
-                    static let documented = ["x", "y"]
-                }
-
                 public init(from decoder: any Decoder) throws {
-                    let container = try MemberDecodingContainer(decoder, documented: Members.documented)
+                    let container = try MemberDecodingContainer(decoder, documented: "x y")
                     self.x = try container.decode(Double.self, forKey: "x")
                     self.y = try container.decode(Double.self, forKey: "y")
                     self.additionalProperties = try container.decodeUndocumented()
@@ -288,13 +278,8 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable, JSONModel {
                 }
             }
 
-            /// The JSON names the docs list; members with other names are the undocumented ones.
-            private enum Members {
-                static let documented = ["type", "points", "closed", "label", "fill"]
-            }
-
             public init(from decoder: any Decoder) throws {
-                let container = try MemberDecodingContainer(decoder, documented: Members.documented)
+                let container = try MemberDecodingContainer(decoder, documented: "type points closed label fill")
                 self.points = try container.decode([ShapesWidget.Shape.Polygon.Point].self, forKey: "points")
                 self.closed = try container.decode(Bool.self, forKey: "closed")
                 self.label = try container.decodeOrNull(String.self, forKey: "label")
@@ -315,13 +300,8 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable, JSONModel {
             }
         }
 
-        /// The JSON names the docs list; members with other names are the undocumented ones.
-        private enum Members {
-            static let documented = ["radius", "rounded", "side", "type"]
-        }
-
         public init(from decoder: any Decoder) throws {
-            guard let container = try? MemberDecodingContainer(decoder, documented: Members.documented) else {
+            guard let container = try? MemberDecodingContainer(decoder, documented: "radius rounded side type") else {
                 self = try .unknown(JSONValue(from: decoder))
                 return
             }
@@ -369,13 +349,8 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable, JSONModel {
             self.additionalProperties = additionalProperties
         }
 
-        /// The JSON names the docs list; members with other names are the undocumented ones.
-        private enum Members {
-            static let documented = ["name", "email"]
-        }
-
         public init(from decoder: any Decoder) throws {
-            let container = try MemberDecodingContainer(decoder, documented: Members.documented)
+            let container = try MemberDecodingContainer(decoder, documented: "name email")
             self.name = try container.decode(String.self, forKey: "name")
             self.email = try container.decodeNullable(String.self, forKey: "email")
             self.additionalProperties = try container.decodeUndocumented()
@@ -390,13 +365,8 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable, JSONModel {
         }
     }
 
-    /// The JSON names the docs list; members with other names are the undocumented ones.
-    private enum Members {
-        static let documented = ["id", "object", "default", "self", "class", "protocol", "1st_place", "image_url", "additional_properties", "metadata", "size", "ratio", "tags", "matrix", "anything", "prompt", "voice", "shape", "owner"]
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try MemberDecodingContainer(decoder, documented: Members.documented)
+        let container = try MemberDecodingContainer(decoder, documented: "id object default self class protocol 1st_place image_url additional_properties metadata size ratio tags matrix anything prompt voice shape owner")
         self.id = try container.decode(String.self, forKey: "id")
         self.default = try container.decode(Bool.self, forKey: "default")
         self.self_ = try container.decodeOrNull(String.self, forKey: "self")
