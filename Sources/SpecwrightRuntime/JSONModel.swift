@@ -19,6 +19,13 @@ extension JSONModel {
         hasher.combine(encodedJSON)
     }
 
+    /// What the compiler would otherwise synthesize for every conforming type, written once.
+    public var hashValue: Int {
+        var hasher = Hasher()
+        hash(into: &hasher)
+        return hasher.finalize()
+    }
+
     /// The JSON this value stands for, or nil when its encoding throws (a custom member type that refuses
     /// to encode): such values equal one another, which keeps `==` reflexive.
     private var encodedJSON: JSONValue? {

@@ -33,4 +33,7 @@ extension OpenEnum {
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.rawValue == rhs.rawValue }
 
     public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
+
+    /// What the compiler would otherwise synthesize for every conforming enum, written once.
+    public var hashValue: Int { rawValue.hashValue }
 }

@@ -139,6 +139,16 @@ private struct Everything: Encodable {
         #expect(decoded == built)
         #expect(decoded.hashValue == built.hashValue)
     }
+
+    @Test func hashValueAgreesWithHashInto() throws {
+        // `hashValue` is written once in the protocol's extension rather than synthesized per type: it must
+        // be what hashing with `hash(into:)` gives.
+        let ticket = Ticket(id: "t1", count: 2, owner: owner)
+        var hasher = Hasher()
+        ticket.hash(into: &hasher)
+        #expect(ticket.hashValue == hasher.finalize())
+        #expect(ticket.hashValue != Ticket(id: "t2", count: 2, owner: owner).hashValue)
+    }
 }
 
 @Suite struct OpenEnumEqualityTests {
@@ -148,5 +158,7 @@ private struct Everything: Encodable {
         #expect(Status.unknown("active") == .active)
         #expect(Status.unknown("archived") == Status(rawValue: "archived"))
         #expect(Set([Status.active, .unknown("active"), .locked]).count == 2)
+        #expect(Status.unknown("active").hashValue == Status.active.hashValue)
+        #expect(Status.active.hashValue == "active".hashValue)
     }
 }
