@@ -17,6 +17,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+bash Scripts/install-deps.sh
 
 package="${PACKAGE_PATH:-.}"
 package="$(cd "$package" && pwd)"

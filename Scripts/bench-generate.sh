@@ -15,7 +15,9 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 cd "$root"
-swift build -c release --product specwright >/dev/null
+bash Scripts/install-deps.sh
+swift build -c release --product specwright >"$work/tool-build.log" 2>&1 \
+  || { cat "$work/tool-build.log"; echo "bench-generate: specwright does not build" >&2; exit 1; }
 tool="$root/.build/release/specwright"
 
 # Four copies of the corpus, each under its own folder name (copies: the loader reads a linked folder once).

@@ -30,6 +30,7 @@ if [ ! -d "$corpus" ]; then
 fi
 corpus="$(cd "$corpus" && pwd)"
 
+bash "$root/Scripts/install-deps.sh"
 echo "Building specwright (release, scratch path $scratch)..." >&2
 swift build -c release --product specwright --scratch-path "$scratch" >&2
 binary="$scratch/release/specwright"

@@ -20,7 +20,9 @@ work="$(mktemp -d)"
 trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 
 cd "$root"
-swift build --product specwright >/dev/null
+bash Scripts/install-deps.sh
+swift build --product specwright >"$work/tool-build.log" 2>&1 \
+  || { cat "$work/tool-build.log"; echo "FAIL: specwright does not build" >&2; exit 1; }
 tool="$root/.build/debug/specwright"
 
 package="$work/OpenAICorpus"
