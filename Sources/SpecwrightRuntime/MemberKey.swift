@@ -1,5 +1,10 @@
+// The coding keys of code generated before `MemberDecodingContainer` (November 2026). Nothing generated now
+// uses them; they stay, deprecated, so that a checked-in Generated/ folder from then still compiles against this
+// runtime until it is regenerated.
+
 /// The JSON names a generated type documents (its nested `Members` enum): the members it stores in
 /// properties rather than in `additionalProperties`.
+@available(*, deprecated, message: "generated code uses MemberDecodingContainer and MemberEncodingContainer; regenerate")
 public protocol MemberNames {
     static var documented: [String] { get }
 }
@@ -13,6 +18,7 @@ public protocol MemberNames {
 /// `decodeUndocumented(from:)`). Decoding a documented member goes by its `stringValue` and never needs the
 /// conversion. One generic key, rather than a `CodingKeys` enum per type with two string switches, keeps a
 /// module of hundreds of types quicker to compile.
+@available(*, deprecated, message: "generated code uses MemberDecodingContainer and MemberEncodingContainer; regenerate")
 public struct MemberKey<Names: MemberNames>: CodingKey, ExpressibleByStringLiteral, Hashable, Sendable {
     public let stringValue: String
 
@@ -36,6 +42,7 @@ public struct MemberKey<Names: MemberNames>: CodingKey, ExpressibleByStringLiter
     public init(name: String) { self.stringValue = name }
 }
 
+@available(*, deprecated, message: "generated code uses MemberDecodingContainer and MemberEncodingContainer; regenerate")
 extension KeyedDecodingContainer {
     /// The members the docs do not list, by name.
     @inlinable
@@ -50,6 +57,7 @@ extension KeyedDecodingContainer {
     }
 }
 
+@available(*, deprecated, message: "generated code uses MemberDecodingContainer and MemberEncodingContainer; regenerate")
 extension KeyedDecodingContainer {
     /// The members the docs do not list, by name: read straight from the document when `decoder` is the
     /// runtime's own (`TreeJSONDecoder`), else listed through `allKeys`.
@@ -69,35 +77,9 @@ extension KeyedDecodingContainer {
     }
 }
 
-/// The members of the object `decoder` stands for whose names `documented` does not hold, or nil when
-/// `decoder` is not the runtime's own or does not stand for an object.
-@usableFromInline
-func undocumentedMembers(of decoder: any Decoder, documented: DocumentedNames) throws -> [String: JSONValue]? {
-    guard let tree = decoder as? TreeDecoder, case .object(let members) = tree.node else { return nil }
-    var undocumented: [String: JSONValue] = [:]
-    var cursor = 0
-    for member in members {
-        if documented.contains(member.name, cursor: &cursor) || undocumented[member.name] != nil { continue }
-        undocumented[member.name] = try member.value.jsonValue(tree.codingPath + [AnyCodingKey(member.name)])
-    }
-    return undocumented
-}
-
-/// The names of the members `undocumentedMembers(of:documented:)` returns, without reading their values.
-@usableFromInline
-func undocumentedNames(of decoder: any Decoder, documented: DocumentedNames) -> [String]? {
-    guard let tree = decoder as? TreeDecoder, case .object(let members) = tree.node else { return nil }
-    var names: [String] = []
-    var cursor = 0
-    for member in members {
-        if documented.contains(member.name, cursor: &cursor) || names.contains(member.name) { continue }
-        names.append(member.name)
-    }
-    return names
-}
-
 /// Whether `documented` holds `name`. Lengths first: a string stores its UTF-8 count, and most names differ
 /// in it, which spares most string comparisons; this runs once per member of every object decoded.
+@available(*, deprecated, message: "generated code uses MemberDecodingContainer and MemberEncodingContainer; regenerate")
 @inlinable
 func isDocumented(_ name: String, in documented: [String]) -> Bool {
     let length = name.utf8.count
@@ -105,6 +87,7 @@ func isDocumented(_ name: String, in documented: [String]) -> Bool {
     return documented.contains { $0.utf8.count == length && $0 == name }
 }
 
+@available(*, deprecated, message: "generated code uses MemberDecodingContainer and MemberEncodingContainer; regenerate")
 extension KeyedEncodingContainer {
     /// Writes the members the docs do not list; call it before the documented ones, so that those win.
     @inlinable
