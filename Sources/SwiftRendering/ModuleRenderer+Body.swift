@@ -79,7 +79,7 @@ extension ModuleRenderer {
         default:
             break
         }
-        let typeName = types.existingName(for: body.schema) ?? types.claimTopLevelName(stem + "Request", fallbackPrefix: "")
+        let typeName = types.topLevelName(for: body.schema, preferred: stem + "Request", fallbackPrefix: "")
         let bodyType = types.typeReference(for: body.schema, suggestedName: typeName, in: &scope)
         let properties = body.schema.properties ?? []
         let members = TypeBuilder.memberNames(properties)

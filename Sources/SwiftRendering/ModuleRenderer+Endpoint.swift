@@ -39,7 +39,10 @@ extension ModuleRenderer {
         var cursorPage: CursorPageModel?
         if let response = Self.successResponse(endpoint), let schema = response.schema {
             var returnType: String
-            if let existing = types.existingName(for: schema) {
+            // An object page's type, or a page of items, named after them (`CertificatePage`), is used as it is;
+            // another endpoint's response gets this endpoint's name too (see `TypeBuilder.alias`).
+            if let existing = types.existingName(for: schema),
+               types.isPageOwnType(existing) || (Self.isCursorPage(schema) && !existing.contains(".")) {
                 returnType = existing
             } else {
                 var preferred = stem + "Response"
@@ -107,7 +110,7 @@ extension ModuleRenderer {
         guard streamResponse != nil || streamParameter else { return nil }
         // The docs describe the events in place (chat completion chunks).
         if let schema = streamResponse?.schema, let properties = schema.properties, !properties.isEmpty {
-            let name = types.existingName(for: schema) ?? types.claimTopLevelName(stem + "StreamEvent", fallbackPrefix: fallbackPrefix)
+            let name = types.topLevelName(for: schema, preferred: stem + "StreamEvent", fallbackPrefix: fallbackPrefix)
             let type = types.typeReference(for: schema, suggestedName: name, in: &scope)
             return (type, "each event is a `\(type)`.", streamParameter)
         }
@@ -120,6 +123,7 @@ extension ModuleRenderer {
                 return (only, "each event is a `\(only)`.", streamParameter)
             }
             types.payloadUnions.insert(types.typeKey(union))
+            // Named after its events, not the endpoint: another endpoint streaming the same events uses it as it is.
             let name = types.existingName(for: union) ?? types.claimTopLevelName(StreamEvents.unionName(pages), fallbackPrefix: fallbackPrefix)
             let type = types.typeReference(for: union, suggestedName: name, in: &scope)
             return (type, "events are `\(type)` cases chosen by their `type`, and events the docs do not list arrive as `.unknown`.", streamParameter)

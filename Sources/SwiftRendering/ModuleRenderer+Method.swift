@@ -44,7 +44,7 @@ extension ModuleRenderer {
             let suggested = stem + SwiftNames.type(parameter.name)
             var valueType: String
             if parameter.schema.kind == .string, let values = parameter.schema.enumValues, values.count > 1 {
-                let typeName = types.existingName(for: parameter.schema) ?? types.claimTopLevelName(suggested, fallbackPrefix: "")
+                let typeName = types.topLevelName(for: parameter.schema, preferred: suggested, fallbackPrefix: "")
                 valueType = types.typeReference(for: parameter.schema, suggestedName: typeName, in: &scope)
             } else {
                 valueType = types.typeReference(for: parameter.schema, suggestedName: suggested, in: &scope)

@@ -92,8 +92,16 @@ public struct ModuleRenderer {
         let isStreamEvent = { (object: ObjectPage) in isEvent(object) && object.id.split(separator: ".").first?.hasSuffix("-streaming") == true }
         let ordered = spec.objects.filter { !isEvent($0) } + spec.objects.filter(isStreamEvent)
             + spec.objects.filter { isEvent($0) && !isStreamEvent($0) }
+        // Every object page's name and structure first: a page declared before another uses the other's type
+        // (`ProjectUser` as the user of a project API key's owner) rather than declare its structure itself.
+        var objectTypeNames: [String] = []
         for object in ordered {
-            add(objectFile(object))
+            let name = naming.objectTypeName(object, types: types)
+            if Self.declaresType(object.schema) { types.reserve(object.schema, for: name) }
+            objectTypeNames.append(name)
+        }
+        for (object, name) in zip(ordered, objectTypeNames) {
+            add(objectFile(object, named: name))
         }
         for endpoint in spec.endpoints {
             var (file, resourceExtension) = endpointFile(endpoint)
@@ -121,16 +129,20 @@ public struct ModuleRenderer {
 
     static let imports = ["Foundation", "SpecwrightRuntime"]
 
-    private mutating func objectFile(_ object: ObjectPage) -> FileModel {
+    /// Whether an object page's schema is declared as a type (an object without properties is a dictionary).
+    static func declaresType(_ schema: Schema) -> Bool {
+        !(schema.kind == .object && schema.properties?.isEmpty ?? true)
+    }
+
+    private mutating func objectFile(_ object: ObjectPage, named name: String) -> FileModel {
         var scope = TypeBuilder.Scope(qualifiedName: nil)
-        let name = naming.objectTypeName(object, types: types)
         var schema = object.schema
         if schema.description == nil { schema.description = object.description }
         var typeName: String
-        if schema.kind == .object, schema.properties?.isEmpty ?? true {
-            typeName = "[String: JSONValue]"
-        } else {
+        if Self.declaresType(schema) {
             typeName = types.declare(schema, named: name, in: &scope)
+        } else {
+            typeName = "[String: JSONValue]"
         }
         addRemarks(to: &scope.declarations, ["- Remark: Generated from `\(object.location.fileAndLine)`."])
         pageTypes[object.id] = typeName
@@ -148,6 +160,9 @@ public struct ModuleRenderer {
         } else if var model = declarations[0].unionType {
             model.docLines = DocComment.lines(model.docLines.joined(separator: "\n"), remarks: remarks)
             declarations[0].unionType = model
+        } else if var model = declarations[0].typeAlias {
+            model.docLines = DocComment.lines(model.docLines.joined(separator: "\n"), remarks: remarks)
+            declarations[0].typeAlias = model
         }
     }
 }

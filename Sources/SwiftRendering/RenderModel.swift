@@ -25,11 +25,20 @@ public struct FileModel: Sendable, Hashable {
     public var accessLevel: String = "public"
 }
 
-/// A type declaration: exactly one of the three kinds is set (templates select it with a section).
+/// A type declaration: exactly one of the kinds is set (templates select it with a section).
 public struct DeclarationModel: Sendable, Hashable {
     public var structType: StructModel?
     public var enumType: EnumModel?
     public var unionType: UnionModel?
+    public var typeAlias: TypeAliasModel?
+}
+
+/// A nested name for a type declared elsewhere: a schema whose structure another scope declared first.
+public struct TypeAliasModel: Sendable, Hashable {
+    public var name: String
+    /// The qualified name of the type it stands for.
+    public var target: String
+    public var docLines: [String]
 }
 
 /// An object schema as a struct that keeps unknown keys.

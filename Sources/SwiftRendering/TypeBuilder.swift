@@ -4,11 +4,18 @@ import SpecModel
 /// Builds Swift declarations for schemas and hands out type names, one type per distinct structure.
 ///
 /// A schema is declared where it is first met (object pages first, then endpoints, each in identity order)
-/// and reused by name everywhere its structure appears again: the thread of retrieve, list and the object
-/// page is one `ChatKitThread`.
+/// and reused everywhere its structure appears again: the thread of retrieve, list and the object page is one
+/// `ChatKitThread`. An object page's type is the API's own noun and is used by its name everywhere (its
+/// structure is reserved for it before any page is declared); any other type's name tells where it was met
+/// first (`Assistant.ResponseFormat`, `AdminAPIKeysListOrder`), so each other place that uses it names it for
+/// itself with a typealias (see `alias`).
 final class TypeBuilder {
     /// Qualified type names by structure.
     private(set) var namesByShape: [String: String] = [:]
+    /// The types of object pages, by name: used by that name wherever their structure appears.
+    private var pageOwnTypes: Set<String> = []
+    /// Structures reserved for an object page that has not declared its type yet.
+    private var reservedShapes: Set<String> = []
     /// Top-level names taken, so that two pages never declare the same name.
     private var topLevelNames: Set<String> = []
     /// Qualified names of the structs declared with `CursorPage` conformance.
@@ -53,6 +60,32 @@ final class TypeBuilder {
         namesByShape[typeKey(schema)]
     }
 
+    /// Reserves `schema`'s structure for the object page whose type is `name`, so that pages declared before it
+    /// use that type rather than declare the structure under a name of their own. False when an earlier page
+    /// has the same structure: that page's type is this one's too.
+    @discardableResult
+    func reserve(_ schema: Schema, for name: String) -> Bool {
+        let key = typeKey(schema)
+        guard namesByShape[key] == nil else { return false }
+        namesByShape[key] = name
+        reservedShapes.insert(key)
+        pageOwnTypes.insert(name)
+        return true
+    }
+
+    /// The name for a type an endpoint declares at the top level (a request body, a response): an object page's
+    /// type of the same structure, or `preferred` (claimed, see `claimTopLevelName`), which `declare` gives the
+    /// type or, when its structure was met before, a typealias.
+    func topLevelName(for schema: Schema, preferred: String, fallbackPrefix: String) -> String {
+        if let existing = existingName(for: schema), pageOwnTypes.contains(existing) { return existing }
+        return claimTopLevelName(preferred, fallbackPrefix: fallbackPrefix)
+    }
+
+    /// Whether `name` is an object page's type.
+    func isPageOwnType(_ name: String) -> Bool {
+        pageOwnTypes.contains(name)
+    }
+
     /// Structure keys, computed once per field list, element and variant list.
     private let shapeKeys = ShapeKeys()
 
@@ -74,12 +107,14 @@ final class TypeBuilder {
         /// `Any` are the language's own.
         static let unusableNames: Set<String> = ["Type", "Protocol", "Self", "Any", "Sendable", "Codable", "Hashable"]
 
+        /// `preferred`, or the enclosing type's name and `preferred` when `preferred` cannot name a nested type.
+        func usableName(_ preferred: String) -> String {
+            guard Self.unusableNames.contains(preferred) else { return preferred }
+            return (qualifiedName?.split(separator: ".").last.map(String.init) ?? "") + preferred
+        }
+
         mutating func uniqueName(_ preferred: String) -> String {
-            var preferred = preferred
-            if Self.unusableNames.contains(preferred) {
-                let outer = qualifiedName?.split(separator: ".").last.map(String.init) ?? ""
-                preferred = outer + preferred
-            }
+            let preferred = usableName(preferred)
             var name = preferred
             var counter = 2
             while usedNames.contains(name) {
@@ -100,9 +135,16 @@ final class TypeBuilder {
     func declare(_ schema: Schema, named name: String, in scope: inout Scope) -> String {
         let key = typeKey(schema)
         if let existing = namesByShape[key] {
+            if scope.qualifiedName == nil, existing == name, reservedShapes.remove(key) != nil {
+                return declareNew(schema, key: key, named: name, in: &scope)  // the object page that reserved it
+            }
             reusedSchemas += 1
-            return existing
+            return alias(existing, of: schema, named: name, in: &scope)
         }
+        return declareNew(schema, key: key, named: name, in: &scope)
+    }
+
+    private func declareNew(_ schema: Schema, key: String, named name: String, in scope: inout Scope) -> String {
         declaredTypes += 1
         let local = scope.qualifiedName == nil ? name : scope.uniqueName(name)
         let qualified = scope.qualify(local)
@@ -116,6 +158,32 @@ final class TypeBuilder {
             declaration = DeclarationModel(enumType: openEnum(schema, name: local))
         }
         scope.declarations.append(declaration)
+        return qualified
+    }
+
+    /// The name `scope` uses for `existing`, the type of a structure met before, where the structure would have
+    /// been declared as `name`. An object page's type is used by its name. Any other type's name tells where it
+    /// was declared (`Assistant.ResponseFormat`) and reads wrongly elsewhere (as the type of a transcription's
+    /// `chunkingStrategy`): a nested scope names it as it would have named its own type, with a typealias, so
+    /// that each schema is found under the name its page gives it, and the type is still declared once. At the
+    /// top level, `name` was claimed for this use (an object page's type, an endpoint's request or response).
+    /// No nested alias takes a top-level type's name: inside its scope it would hide that type from every
+    /// reference to it.
+    private func alias(_ existing: String, of schema: Schema, named name: String, in scope: inout Scope) -> String {
+        let local: String
+        var docLines = ["The same structure as `\(existing)`, declared there once."]
+        if scope.qualifiedName == nil {
+            guard existing != name else { return existing }
+            local = name
+            docLines = DocComment.lines(schema.description) + (schema.description == nil ? [] : [""]) + docLines
+        } else {
+            let usable = scope.usableName(name)
+            guard !pageOwnTypes.contains(existing), isAvailableTopLevelName(usable) else { return existing }
+            local = scope.uniqueName(usable)
+        }
+        let qualified = scope.qualify(local)
+        if cursorPageTypes.contains(existing) { cursorPageTypes.insert(qualified) }
+        scope.declarations.append(DeclarationModel(typeAlias: TypeAliasModel(name: local, target: existing, docLines: docLines)))
         return qualified
     }
 

@@ -12,6 +12,7 @@ public enum DefaultTemplates {
         "struct": structure,
         "enum": openEnum,
         "union": union,
+        "typealias": typeAlias,
         "method": method,
         "client": client,
         "roundTripTests": roundTripTests,
@@ -143,6 +144,14 @@ public enum DefaultTemplates {
             }
         }
     }
+    """#
+
+    static let typeAlias = #"""
+    {{% CONTENT_TYPE: TEXT}}
+    {{#docLines}}
+    /// {{.}}
+    {{/docLines}}
+    {{access}} typealias {{name}} = {{target}}
     """#
 
     static let union = #"""

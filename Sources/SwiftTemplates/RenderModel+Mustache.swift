@@ -44,6 +44,18 @@ extension DeclarationModel: MustacheParent {
         case "structType": present(self.structType)
         case "enumType": present(self.enumType)
         case "unionType": present(self.unionType)
+        case "typeAlias": present(self.typeAlias)
+        default: nil
+        }
+    }
+}
+
+extension TypeAliasModel: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "name": self.name
+        case "target": self.target
+        case "docLines": self.docLines
         default: nil
         }
     }

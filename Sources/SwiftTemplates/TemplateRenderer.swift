@@ -102,6 +102,9 @@ public struct TemplateRenderer: Sendable {
         if let model = declaration.enumType {
             return run("enum", Layered(base: model, extra: ["access": access]))
         }
+        if let model = declaration.typeAlias {
+            return run("typealias", Layered(base: model, extra: ["access": access]))
+        }
         return ""
     }
 

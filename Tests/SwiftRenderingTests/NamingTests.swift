@@ -67,6 +67,144 @@ struct NamingTests {
 }
 
 /// Which events an endpoint streams, found from the links between pages.
+@Suite("Types met again")
+struct ReusedTypeNamingTests {
+    static func page(_ path: String, _ title: String, _ fields: String) -> SpecFile {
+        SpecFile(path: path, text: "# \(title)\n\nA page.\n\n## Properties\n- `id` (string, required): The identifier.\n\(fields)\n")
+    }
+
+    func files(_ pages: [SpecFile]) throws -> [String: String] {
+        let module = try Generator.generate(Pipeline.model(files: pages), options: .init(moduleName: "API"))
+        return Dictionary(uniqueKeysWithValues: module.library.map { ($0.name, $0.contents) })
+    }
+
+    static let actor = """
+        - `actor` (object, required): Who did it.
+          - `id` (string, required)
+          - `email` (string, optional)
+        """
+
+    @Test func aNestedTypeMetAgainIsNamedByTheScopeThatUsesIt() throws {
+        let files = try files([
+            Self.page("logs/object.md", "The log object", Self.actor),
+            Self.page("projects/object.md", "The project object", """
+                - `owner` (object, optional): Who owns it, the same structure as a log's actor.
+                  - `id` (string, required)
+                  - `email` (string, optional)
+                """),
+        ])
+        let logs = try #require(files["logs.object.swift"]), projects = try #require(files["projects.object.swift"])
+        #expect(logs.contains("public struct Actor:"))
+        // Declared once, named for its own use: `owner` is not a log's `Actor`.
+        #expect(!projects.contains("struct Owner"))
+        #expect(projects.contains("    public typealias Owner = Log.Actor\n"))
+        #expect(projects.contains("    public var owner: Project.Owner?\n"))
+        #expect(projects.contains("container.decodeIfPresent(Project.Owner.self, forKey: \"owner\")"))
+    }
+
+    @Test func aTopLevelTypeIsUsedByItsOwnName() throws {
+        let files = try files([
+            Self.page("logs/object.md", "The log object", Self.actor),
+            Self.page("audits/object.md", "The audit object", """
+                - `entry` (object, required): The log entry.
+                  - `id` (string, required): The identifier.
+                  - `actor` (object, required): Who did it.
+                    - `id` (string, required)
+                    - `email` (string, optional)
+                """),
+        ])
+        let audits = try #require(files["audits.object.swift"])
+        // `entry` has the structure of the whole log object: it is `Log`, with no alias.
+        #expect(audits.contains("public var entry: Log\n"))
+        #expect(!audits.contains("typealias"))
+    }
+
+    @Test func noAliasHidesATopLevelType() throws {
+        let files = try files([
+            Self.page("logs/object.md", "The log object", Self.actor),
+            Self.page("actors/object.md", "The actor object", "- `name` (string, required)"),
+            Self.page("projects/object.md", "The project object", """
+                - `actor` (object, optional): The same structure as a log's actor.
+                  - `id` (string, required)
+                  - `email` (string, optional)
+                """),
+        ])
+        let projects = try #require(files["projects.object.swift"])
+        // `Project.Actor` would hide the top-level `Actor` inside `Project`.
+        #expect(!projects.contains("typealias"))
+        #expect(projects.contains("public var actor: Log.Actor?\n"))
+    }
+
+    @Test func anObjectPageOwnsItsStructureEvenWhenAnEarlierPageMeetsItFirst() throws {
+        let files = try files([
+            Self.page("keys/object.md", "The key object", """
+                - `owner` (object, required): The user who owns the key.
+                  - `id` (string, required)
+                  - `name` (string, required)
+                """),
+            Self.page("users/object.md", "The user object", "- `name` (string, required): The name."),
+        ])
+        let keys = try #require(files["keys.object.swift"]), users = try #require(files["users.object.swift"])
+        #expect(keys.contains("public var owner: User\n"))
+        #expect(!keys.contains("struct Owner"))
+        #expect(users.contains("public struct User:"))
+    }
+
+    @Test func twoObjectPagesOfOneStructureEachHaveTheirName() throws {
+        let files = try files([
+            Self.page("keys/object.md", "The key object", "- `name` (string, required)"),
+            Self.page("tokens/object.md", "The token object", "- `name` (string, required)"),
+        ])
+        let tokens = try #require(files["tokens.object.swift"])
+        #expect(tokens.contains("public typealias Token = Key\n"))
+        #expect(tokens.contains("/// - Remark: Generated from `tokens/object.md:1`."))
+    }
+
+    static func create(_ path: String, body: String, response: String = "- `id` (string, required)") -> SpecFile {
+        SpecFile(path: path, text: """
+            # Create
+
+            `POST /v1/\(path.split(separator: "/")[0])`
+
+            Creates.
+
+            ## Request body
+            ### application/json
+            \(body)
+
+            ## Responses
+            ### 200
+            OK
+            #### application/json
+            \(response)
+            """)
+    }
+
+    @Test func anEndpointNamesAReusedBodyAndResponseForItself() throws {
+        let page = """
+            - `items` (array<object>, required)
+              - Items:
+                - `id` (string, required)
+                - `label` (string, required)
+            """
+        let files = try files([
+            Self.page("logs/object.md", "The log object", page),
+            Self.create("labels/create.md", body: "- `id` (string, required)\n- `label` (string, required)",
+                        response: "- `id` (string, required)\n- `deleted` (boolean, required)"),
+            Self.create("tags/create.md", body: "- `id` (string, required)\n- `label` (string, required)",
+                        response: "- `id` (string, required)\n- `deleted` (boolean, required)"),
+        ])
+        let labels = try #require(files["labels.create.swift"]), tags = try #require(files["tags.create.swift"])
+        // The body has the structure of a log's item: the endpoint's own name, not `Log.Item`.
+        #expect(labels.contains("public typealias LabelsCreateRequest = Log.Item\n"))
+        #expect(labels.contains("body: LabelsCreateRequest"))
+        // Another endpoint's response: named for this endpoint too.
+        #expect(labels.contains("public struct LabelsCreateResponse:"))
+        #expect(tags.contains("public typealias TagsCreateResponse = LabelsCreateResponse\n"))
+        #expect(tags.contains("-> APIResponse<TagsCreateResponse>"))
+    }
+}
+
 @Suite("Stream events")
 struct StreamEventTests {
     static func endpoint(_ path: String, stream: String = "", returns: String = "The result.", examples: String = "") -> SpecFile {

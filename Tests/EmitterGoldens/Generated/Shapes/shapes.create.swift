@@ -7,23 +7,26 @@ import SpecwrightRuntime
 nonisolated public struct ShapesCreateRequest: Codable, Hashable, Sendable, JSONModel {
     /// The widget's name.
     public var name: String
-    public var size: ShapesWidget.Size?
+    public var size: ShapesCreateRequest.Size?
     /// Optional and nullable: absent, null or a value.
     public var note: Nullable<String>?
     /// Keys the docs do not list, kept so that decoding and encoding again loses nothing.
     public var additionalProperties: [String: JSONValue]
 
-    public init(name: String, size: ShapesWidget.Size? = nil, note: Nullable<String>? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(name: String, size: ShapesCreateRequest.Size? = nil, note: Nullable<String>? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.name = name
         self.size = size
         self.note = note
         self.additionalProperties = additionalProperties
     }
 
+    /// The same structure as `ShapesWidget.Size`, declared there once.
+    public typealias Size = ShapesWidget.Size
+
     public init(from decoder: any Decoder) throws {
         let container = try MemberDecodingContainer(decoder, documented: "name size note")
         self.name = try container.decode(String.self, forKey: "name")
-        self.size = try container.decodeIfPresent(ShapesWidget.Size.self, forKey: "size")
+        self.size = try container.decodeIfPresent(ShapesCreateRequest.Size.self, forKey: "size")
         self.note = try container.decodeNullable(String.self, forKey: "note")
         self.additionalProperties = try container.decodeUndocumented()
     }
