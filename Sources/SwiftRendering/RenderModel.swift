@@ -33,7 +33,7 @@ public struct DeclarationModel: Sendable, Hashable {
     public var typeAlias: TypeAliasModel?
 }
 
-/// A nested name for a type declared elsewhere: a schema whose structure another scope declared first.
+/// A name for a type declared elsewhere: a schema whose structure another page or scope declared first.
 public struct TypeAliasModel: Sendable, Hashable {
     public var name: String
     /// The qualified name of the type it stands for.

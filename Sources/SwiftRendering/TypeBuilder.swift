@@ -61,16 +61,14 @@ final class TypeBuilder {
     }
 
     /// Reserves `schema`'s structure for the object page whose type is `name`, so that pages declared before it
-    /// use that type rather than declare the structure under a name of their own. False when an earlier page
-    /// has the same structure: that page's type is this one's too.
-    @discardableResult
-    func reserve(_ schema: Schema, for name: String) -> Bool {
+    /// use that type rather than declare the structure under a name of their own. When an earlier page has the
+    /// same structure, its type is this one's too (and this page declares its name as a typealias).
+    func reserve(_ schema: Schema, for name: String) {
         let key = typeKey(schema)
-        guard namesByShape[key] == nil else { return false }
+        guard namesByShape[key] == nil else { return }
         namesByShape[key] = name
         reservedShapes.insert(key)
         pageOwnTypes.insert(name)
-        return true
     }
 
     /// The name for a type an endpoint declares at the top level (a request body, a response): an object page's
