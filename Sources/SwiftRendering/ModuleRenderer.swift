@@ -90,8 +90,12 @@ public struct ModuleRenderer {
         // type names), so that `response.output_text.delta` of the Responses API is `ResponseOutputTextDeltaEvent`.
         let isEvent = { (object: ObjectPage) in StreamEvents.titledEventType(of: object) != nil }
         let isStreamEvent = { (object: ObjectPage) in isEvent(object) && object.id.split(separator: ".").first?.hasSuffix("-streaming") == true }
-        let ordered = spec.objects.filter { !isEvent($0) } + spec.objects.filter(isStreamEvent)
-            + spec.objects.filter { isEvent($0) && !isStreamEvent($0) }
+        // Beta sections after the rest of their kind: the current API's pages (`realtime-client-events`) get the
+        // plain names, and a beta page of the same structure (`realtime-beta-client-events`) names it with an alias.
+        let isBeta = { (object: ObjectPage) in Naming.isBetaSection(object.id) }
+        let byKind = [spec.objects.filter { !isEvent($0) }, spec.objects.filter(isStreamEvent),
+                      spec.objects.filter { isEvent($0) && !isStreamEvent($0) }]
+        let ordered = byKind.flatMap { $0.filter { !isBeta($0) } + $0.filter(isBeta) }
         // Every object page's name and structure first: a page declared before another uses the other's type
         // (`ProjectUser` as the user of a project API key's owner) rather than declare its structure itself.
         var objectTypeNames: [String] = []

@@ -44,6 +44,12 @@ struct Naming {
     /// page alone so that the build plugin can name outputs before generating (see `PageIdentity`).
     static func fileName(for pageID: String) -> String { pageID + ".swift" }
 
+    /// Whether a page belongs to a beta section: one whose folder has the word `beta` (`realtime-beta-sessions`).
+    static func isBetaSection(_ pageID: String) -> Bool {
+        let section = pageID.prefix { $0 != "." }
+        return section.split(separator: "-").contains("beta")
+    }
+
     /// The prefix that names types of a group: the index page's title (`ChatKit`), else the folder name.
     func groupPrefix(_ components: [String]) -> String {
         guard let first = components.first else { return "" }

@@ -64,9 +64,36 @@ struct NamingTests {
         #expect(names["ServerEventsResponseOutputTextDeltaEvent"] == "realtime-server-events.response.output_text.delta.swift")
         #expect(names["TranscriptTextDeltaEvent"] == "audio.transcript-text-delta-event.swift")
     }
+
+    @Test func theCurrentAPIGetsPlainNamesBeforeItsBeta() throws {
+        let event = { (path: String) in
+            SpecFile(path: path, text: """
+                # session.update
+
+                Updates the session.
+
+                ## Properties
+                - `type` (string, required): Always `session.update`. Enum: 'session.update'.
+                - `event_id` (string, optional)
+                """)
+        }
+        let pages = [
+            Self.index("realtime-beta-client-events", "Realtime Beta client events"),
+            event("realtime-beta-client-events/session/update.md"),
+            Self.index("realtime-client-events", "Client events"),
+            event("realtime-client-events/session/update.md"),
+        ]
+        let names = try declaredTypes(pages)
+        // The beta page sorts first, but the current API's page declares the type under the plain name; the
+        // beta page's type, of the same structure, is an alias of it.
+        #expect(names["SessionUpdateEvent"] == "realtime-client-events.session.update.swift")
+        #expect(!names.keys.contains { $0.contains("Beta") })
+        let beta = try ReusedTypeNamingTests().files(pages)["realtime-beta-client-events.session.update.swift"]
+        #expect(beta?.contains("public typealias RealtimeBetaClientEventsSessionUpdateEvent = SessionUpdateEvent\n") == true)
+    }
 }
 
-/// Which events an endpoint streams, found from the links between pages.
+/// Types whose structure was met before: declared once, named where they are used.
 @Suite("Types met again")
 struct ReusedTypeNamingTests {
     static func page(_ path: String, _ title: String, _ fields: String) -> SpecFile {
@@ -205,6 +232,7 @@ struct ReusedTypeNamingTests {
     }
 }
 
+/// Which events an endpoint streams, found from the links between pages.
 @Suite("Stream events")
 struct StreamEventTests {
     static func endpoint(_ path: String, stream: String = "", returns: String = "The result.", examples: String = "") -> SpecFile {
