@@ -173,7 +173,8 @@ final class TypeBuilder {
         if scope.qualifiedName == nil {
             guard existing != name else { return existing }
             local = name
-            docLines = DocComment.lines(schema.description) + (schema.description == nil ? [] : [""]) + docLines
+            let description = DocComment.lines(schema.description)
+            docLines = description + (description.isEmpty ? [] : [""]) + docLines
         } else {
             let usable = scope.usableName(name)
             guard !pageOwnTypes.contains(existing), isAvailableTopLevelName(usable) else { return existing }
