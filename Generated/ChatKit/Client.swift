@@ -16,21 +16,40 @@ nonisolated public struct Client: Sendable, CustomStringConvertible {
     /// The engine every request goes through: configuration, retries, errors.
     public let core: APIClient
 
+    /// The `User-Agent` calls send: this SDK, Specwright, Swift and the platform.
+    public static let userAgent = UserAgent.value(sdk: "ChatKit", version: "0.1.0")
+
     public init(configuration: ClientConfiguration) {
-        self.core = APIClient(configuration: configuration)
+        self.core = APIClient(configuration: configuration, userAgent: Client.userAgent)
     }
 
+    /// A client; `secretHeaders` names headers besides `Authorization` that carry credentials (never sent
+    /// to another host on a redirect, hidden from errors); `timeouts` are the official SDKs' by default.
     public init(
         apiKey: String,
         baseURL: URL = Client.defaultBaseURL,
         headers: [String: String] = [:],
-        timeout: TimeInterval = 600,
+        secretHeaders: Set<String> = [],
+        timeouts: Timeouts = .default,
         retryPolicy: RetryPolicy = .default,
         transport: any HTTPTransport = URLSessionTransport()
     ) {
         self.init(configuration: ClientConfiguration(
-            apiKey: apiKey, baseURL: baseURL, headers: headers, timeout: timeout,
+            apiKey: apiKey, baseURL: baseURL, headers: headers, secretHeaders: secretHeaders, timeouts: timeouts,
             retryPolicy: retryPolicy, transport: transport))
+    }
+
+    /// A client whose waits for data are bounded by `timeout` seconds (`Timeouts(seconds:)`).
+    public init(
+        apiKey: String,
+        baseURL: URL = Client.defaultBaseURL,
+        headers: [String: String] = [:],
+        timeout: TimeInterval,
+        retryPolicy: RetryPolicy = .default,
+        transport: any HTTPTransport = URLSessionTransport()
+    ) {
+        self.init(apiKey: apiKey, baseURL: baseURL, headers: headers, timeouts: Timeouts(seconds: timeout),
+                  retryPolicy: retryPolicy, transport: transport)
     }
 
     /// A client whose API key comes from `OPENAI_API_KEY` (the variable the docs use), or nil

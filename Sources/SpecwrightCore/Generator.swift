@@ -35,16 +35,19 @@ public enum Generator {
         public var templatesDirectory: URL?
         public var accessLevel: String
         public var emitsClient: Bool
+        /// The SDK's version, for the client's `User-Agent`.
+        public var version: String?
 
         public init(
             moduleName: String, clientName: String = "Client", templatesDirectory: URL? = nil,
-            accessLevel: String = "public", emitsClient: Bool = true
+            accessLevel: String = "public", emitsClient: Bool = true, version: String? = nil
         ) {
             self.moduleName = moduleName
             self.clientName = clientName
             self.templatesDirectory = templatesDirectory
             self.accessLevel = accessLevel
             self.emitsClient = emitsClient
+            self.version = version
         }
     }
 
@@ -64,7 +67,7 @@ public enum Generator {
         }
         let module = ModuleRenderer.render(spec, options: RenderOptions(
             moduleName: options.moduleName, clientName: options.clientName,
-            accessLevel: options.accessLevel, emitsClient: options.emitsClient),
+            accessLevel: options.accessLevel, emitsClient: options.emitsClient, version: options.version),
             exampleFindings: exampleFindings) { file, part in queue.add(file, part: part) }
         queue.finish()
         queue.work()

@@ -12,7 +12,9 @@ import Foundation
 ///   "clientName": "Client",
 ///   "output": "../../Generated/ChatKit",
 ///   "testsOutput": "../../Generated/ChatKitTests",
-///   "templates": "Templates"
+///   "templates": "Templates",
+///   "version": "1.2.0",
+///   "buildWarnings": "count"
 /// }
 /// ```
 public struct GeneratorConfiguration: Sendable, Equatable {
@@ -42,9 +44,27 @@ public struct GeneratorConfiguration: Sendable, Equatable {
     public var templates: String?
     /// The folder the file is in: relative paths are resolved against it.
     public var directory: URL
+    /// The SDK's version, sent in the generated client's `User-Agent` (`ChatKit/1.2.0 Specwright/...`).
+    public var version: String? = nil
+    /// What the build plugin prints of the docs' warnings.
+    public var buildWarnings: BuildWarnings = .count
+
+    /// What the build plugin prints of the docs' warnings (errors always fail the build, and are printed).
+    /// A package that depends on the SDK sees the plugin's output in its own build and cannot act on it, so
+    /// the default is one line.
+    public enum BuildWarnings: String, Sendable, CaseIterable {
+        /// Every warning, at its line (for the SDK's own developers, while the docs are worked on).
+        case all
+        /// One line: how many warnings there are, and the command that lists them.
+        case count
+        /// Nothing.
+        case none
+    }
 
     public static let fileName = "specwright.json"
-    static let keys: Set<String> = ["specs", "module", "accessLevel", "emit", "clientName", "output", "testsOutput", "templates"]
+    static let keys: Set<String> = [
+        "specs", "module", "accessLevel", "emit", "clientName", "output", "testsOutput", "templates", "version", "buildWarnings",
+    ]
 
     public struct Invalid: Error, CustomStringConvertible, Equatable {
         public var file: String
@@ -84,11 +104,19 @@ public struct GeneratorConfiguration: Sendable, Equatable {
             }
             if emit.contains(.client) { emit.insert(.types) }
         }
+        let warnings = try string("buildWarnings") ?? BuildWarnings.count.rawValue
+        guard let buildWarnings = BuildWarnings(rawValue: warnings) else {
+            throw fail("'buildWarnings' must be all, count or none, not '\(warnings)'")
+        }
+        let version = try string("version")
+        if let version, version.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "\\" || $0 == "(" || $0 == ")" }) {
+            throw fail("'version' must be one word without quotes, backslashes or parentheses (it goes into the User-Agent), not '\(version)'")
+        }
         return GeneratorConfiguration(
             specs: specs, module: try string("module"), accessLevel: accessLevel, emit: emit,
             clientName: try string("clientName") ?? "Client", output: try string("output"),
             testsOutput: try string("testsOutput"), templates: try string("templates"),
-            directory: url.deletingLastPathComponent())
+            directory: url.deletingLastPathComponent(), version: version, buildWarnings: buildWarnings)
     }
 
     /// `path` resolved against the configuration's folder.
@@ -98,6 +126,6 @@ public struct GeneratorConfiguration: Sendable, Equatable {
 
     public func generatorOptions(moduleName: String) -> Generator.Options {
         Generator.Options(moduleName: moduleName, clientName: clientName, templatesDirectory: templates.map(resolve),
-                          accessLevel: accessLevel, emitsClient: emit.contains(.client))
+                          accessLevel: accessLevel, emitsClient: emit.contains(.client), version: version)
     }
 }

@@ -1,10 +1,11 @@
 import Foundation
 
 extension APIClient {
-    /// The HTTP request for `request`: URL, headers in order of precedence, body and timeout.
+    /// The HTTP request for `request`: URL, headers in order of precedence, body, timeouts and the names of
+    /// the secret headers.
     ///
     /// Headers, later winning (names compared without case): `Authorization: Bearer <key>`,
-    /// `Accept: application/json`, the client's default headers, `Content-Type` (when there is a body), the
+    /// `Accept: application/json`, `User-Agent`, the client's default headers, `Content-Type` (when there is a body), the
     /// request's headers (those the docs require for the endpoint, such as `OpenAI-Beta`), the configuration's
     /// headers, the options' headers. So a user can replace what the docs prescribe, for the whole client or
     /// for one call.
@@ -12,6 +13,7 @@ extension APIClient {
         var headers: [String: String] = [:]
         HeaderFields.set("Authorization", "Bearer \(configuration.apiKey)", in: &headers)
         HeaderFields.set("Accept", "application/json", in: &headers)
+        HeaderFields.set("User-Agent", userAgent, in: &headers)
         HeaderFields.merge(defaultHeaders, into: &headers)
         if request.body != nil {
             HeaderFields.set("Content-Type", request.contentType ?? "application/json", in: &headers)
@@ -21,7 +23,8 @@ extension APIClient {
         HeaderFields.merge(options?.headers ?? [:], into: &headers)
         return HTTPRequest(
             method: request.method, url: try url(for: request), headers: headers, body: request.body,
-            timeout: options?.timeout ?? configuration.timeout)
+            timeouts: options?.timeouts ?? configuration.timeouts,
+            secretHeaderNames: HTTPRequest.standardSecretHeaderNames.union(configuration.secretHeaders.map { $0.lowercased() }))
     }
 
     /// `baseURL` + path (+ `?` + the percent-encoded query).

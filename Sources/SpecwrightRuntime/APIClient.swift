@@ -11,18 +11,22 @@ public struct APIClient: Sendable, CustomStringConvertible, CustomDebugStringCon
     /// Headers every call of this API needs per its docs (such as `OpenAI-Beta`); configuration and
     /// per-call headers win over them.
     public let defaultHeaders: [String: String]
+    /// The `User-Agent` calls send (see `UserAgent`); a `User-Agent` in the headers replaces it.
+    public let userAgent: String
 
-    /// A client for `configuration`; `defaultHeaders` are the headers the docs require.
-    public init(configuration: ClientConfiguration, defaultHeaders: [String: String] = [:]) {
+    /// A client for `configuration`; `defaultHeaders` are the headers the docs require; `userAgent` names the
+    /// SDK (`UserAgent.value(sdk:version:)`, which generated clients call with their module's name).
+    public init(configuration: ClientConfiguration, defaultHeaders: [String: String] = [:], userAgent: String? = nil) {
         self.configuration = configuration
         self.defaultHeaders = defaultHeaders
+        self.userAgent = userAgent ?? UserAgent.value(sdk: nil, version: nil)
     }
 
     /// Sends `request` and decodes a 2xx body as `Value`.
     ///
     /// - Throws: `APIError` (`.status` for a non-2xx status after retries, `.decoding` for a body that does not
     ///   match, `.connection`, `.timeout`, `.invalidArgument`), or `CancellationError` when the task is
-    ///   cancelled.
+    ///   cancelled. No error holds the API key or a secret header's value.
     public func send<Value: Decodable & Sendable>(
         _ request: EndpointRequest,
         options: RequestOptions? = nil,
@@ -36,7 +40,8 @@ public struct APIClient: Sendable, CustomStringConvertible, CustomDebugStringCon
         } catch {
             let (path, message) = (error as? DecodingError).map(DecodingErrorPath.describe)
                 ?? ("$", String(describing: error))
-            throw redacting(APIError(
+            let secrets = [configuration.apiKey] + (try makeHTTPRequest(request, options: options)).secretValues
+            throw Redactor(secrets).error(APIError(
                 kind: .decoding(path: path, message: message), statusCode: raw.statusCode,
                 body: Self.jsonBody(raw.body), requestID: requestID, raw: raw))
         }
@@ -93,18 +98,28 @@ public struct APIClient: Sendable, CustomStringConvertible, CustomDebugStringCon
     }
 
     /// The retry loop of every send: one `attempt` per try, retried per the policy on retryable statuses and
-    /// transport failures, with the delay the policy and the response's headers give.
+    /// transport failures, with the delay the policy and the response's headers give, within the total
+    /// deadline when `Timeouts.total` sets one. Every error it throws is redacted (see `Redactor`).
     private func withRetries<Success>(
         _ request: EndpointRequest,
         options: RequestOptions?,
         attempt send: (HTTPRequest) async throws -> Attempt<Success>
     ) async throws -> Success {
-        let httpRequest = try makeHTTPRequest(request, options: options)
+        var httpRequest = try makeHTTPRequest(request, options: options)
+        let redactor = Redactor([configuration.apiKey] + httpRequest.secretValues)
         let policy = options?.retryPolicy ?? configuration.retryPolicy
-        var attempt = 0
+        let total = httpRequest.timeouts.total
+        let deadline = Timeouts.limit(total).map { ContinuousClock.now + $0 }
+        var attempts = 0
         while true {
             try Task.checkCancellation()
-            let failure: APIError
+            if let deadline {
+                // Each attempt gets what is left of the call's deadline.
+                let left = deadline - ContinuousClock.now
+                httpRequest.timeouts.total = max(Double(left.components.seconds) + Double(left.components.attoseconds) / 1e18, 0.001)
+            }
+            attempts += 1
+            var failure: APIError
             var response: HTTPResponse?
             var retryable = true
             do {
@@ -117,14 +132,15 @@ public struct APIClient: Sendable, CustomStringConvertible, CustomDebugStringCon
                     failure = Self.statusError(received)
                 }
             } catch {
-                guard let transportFailure = Self.transportFailure(error) else { throw CancellationError() }
+                guard let transportFailure = Self.transportFailure(error, request: httpRequest) else { throw CancellationError() }
                 failure = transportFailure
                 retryable = Self.isRetryable(transportFailure)
             }
-            guard retryable, attempt < policy.maxRetries else { throw redacting(failure) }
-            let delay = RetryDecision.delay(attempt: attempt, policy: policy, response: response)
+            failure.attempts = attempts
+            let delay = RetryDecision.delay(attempt: attempts - 1, policy: policy, response: response)
+            let pastDeadline = deadline.map { ContinuousClock.now + .milliseconds(Int64(delay * 1000)) >= $0 } ?? false
+            guard retryable, attempts <= policy.maxRetries, !pastDeadline else { throw redactor.error(failure) }
             try await Task.sleep(for: .seconds(min(delay, 86_400)))
-            attempt += 1
         }
     }
 
@@ -136,15 +152,27 @@ public struct APIClient: Sendable, CustomStringConvertible, CustomDebugStringCon
     }
 
     /// The error for a transport failure, or `nil` when it was the task's cancellation.
-    static func transportFailure(_ error: any Error) -> APIError? {
+    static func transportFailure(_ error: any Error, request: HTTPRequest) -> APIError? {
         if error is CancellationError || Task.isCancelled { return nil }
         if let apiError = error as? APIError { return apiError }
-        if let urlError = error as? URLError, urlError.code == .timedOut { return APIError(kind: .timeout) }
-        return APIError(kind: .connection(String(describing: error)))
+        let server = TransportFailure.server(of: request.url)
+        let failure: TransportFailure
+        if let known = error as? TransportFailure {
+            failure = known
+        } else if let urlError = error as? URLError {
+            failure = TransportFailure.from(urlError, server: server, step: .headers, limit: request.timeouts.read)
+        } else {
+            failure = TransportFailure(.other(String(describing: error)), server: server)
+        }
+        return failure.isTimeout
+            ? APIError(kind: .timeout, transportFailure: failure)
+            : APIError(kind: .connection(failure.description), transportFailure: failure)
     }
 
-    /// Whether a transport failure is worth another attempt: connection failures and timeouts are.
+    /// Whether a transport failure is worth another attempt: connection failures and timeouts are, a redirect
+    /// loop is not.
     static func isRetryable(_ error: APIError) -> Bool {
+        if case .tooManyRedirects = error.transportFailure?.reason { return false }
         switch error.kind {
         case .connection, .timeout: return true
         default: return false
@@ -157,12 +185,6 @@ public struct APIClient: Sendable, CustomStringConvertible, CustomDebugStringCon
         return try? JSONCoding.makeDecoder().decode(JSONValue.self, from: data)
     }
 
-    private func redacting(_ error: APIError) -> APIError {
-        var error = error
-        error.redacted = configuration.apiKey
-        return error
-    }
-
     /// The configuration (key redacted) and the names of the default headers.
     public var description: String {
         "APIClient(configuration: \(configuration), defaultHeaders: [\(defaultHeaders.keys.sorted().joined(separator: ", "))])"
@@ -173,6 +195,6 @@ public struct APIClient: Sendable, CustomStringConvertible, CustomDebugStringCon
 
     /// A mirror without the key.
     public var customMirror: Mirror {
-        Mirror(self, children: ["configuration": configuration, "defaultHeaders": defaultHeaders.keys.sorted()], displayStyle: .struct)
+        Mirror(self, children: ["configuration": configuration, "defaultHeaders": defaultHeaders.keys.sorted(), "userAgent": userAgent], displayStyle: .struct)
     }
 }

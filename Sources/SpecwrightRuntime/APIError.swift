@@ -3,8 +3,11 @@ import Foundation
 /// Every failure of a generated client: an error status, an undecodable body, no connection, a timeout,
 /// or an argument rejected before sending.
 ///
-/// Its `description` is a complete human message (status, request ID, the server's `error.message`,
-/// the JSON path of a decoding failure) and never contains the API key.
+/// Its `description` is a complete human message (status, request ID, the server's `error.message` or the
+/// start of a body that is not JSON, the JSON path of a decoding failure, what failed on the network and
+/// where, the attempts made). Errors `APIClient` throws hold no credential anywhere: the API key and the
+/// secret headers' values are replaced by `<redacted>` in the body, the raw response and every text (see
+/// `Redactor`).
 public struct APIError: Error, Sendable, CustomStringConvertible, CustomDebugStringConvertible, LocalizedError, CustomReflectable {
     /// What went wrong.
     public enum Kind: Sendable, Equatable {
@@ -12,9 +15,10 @@ public struct APIError: Error, Sendable, CustomStringConvertible, CustomDebugStr
         case status(Int)
         /// A 2xx body did not match the expected type; `path` is a JSON path such as `$.data[1].status.type`.
         case decoding(path: String, message: String)
-        /// No response: the connection failed (after any retries).
+        /// No response: the connection failed (after any retries); the text says how and where
+        /// (`transportFailure` has it as a value).
         case connection(String)
-        /// No response within the timeout (after any retries).
+        /// No response within a timeout (after any retries); `transportFailure` says which wait ran out.
         case timeout
         /// An argument failed validation before the request was sent.
         case invalidArgument(name: String, reason: String)
@@ -30,21 +34,38 @@ public struct APIError: Error, Sendable, CustomStringConvertible, CustomDebugStr
     public var requestID: String?
     /// The response as received, when there was one.
     public var raw: HTTPResponse?
-    /// Text to hide from `description` (the client's API key, should a server echo it).
-    var redacted: String?
+    /// For `.connection` and `.timeout`: what failed, where and at which step.
+    public var transportFailure: TransportFailure?
+    /// How many times the request was sent (1 plus the retries); 0 when it was rejected before sending.
+    public var attempts: Int
 
     /// Creates an error.
-    public init(kind: Kind, statusCode: Int? = nil, body: JSONValue? = nil, requestID: String? = nil, raw: HTTPResponse? = nil) {
+    public init(
+        kind: Kind, statusCode: Int? = nil, body: JSONValue? = nil, requestID: String? = nil, raw: HTTPResponse? = nil,
+        transportFailure: TransportFailure? = nil, attempts: Int = 1
+    ) {
         self.kind = kind
         self.statusCode = statusCode
         self.body = body
         self.requestID = requestID
         self.raw = raw
+        self.transportFailure = transportFailure
+        self.attempts = attempts
     }
 
-    /// The server's own explanation: `error.message` of the body (or a top-level `message`).
+    /// The server's own explanation: `error.message` of the body (or a top-level `message`); for an error
+    /// status whose body is not JSON (a proxy's HTML page, a plain-text 502), the start of that body.
     public var message: String? {
-        body?["error"]?["message"]?.stringValue ?? body?["message"]?.stringValue
+        if let message = body?["error"]?["message"]?.stringValue ?? body?["message"]?.stringValue { return message }
+        guard case .status = kind, body == nil, let raw, !raw.body.isEmpty else { return nil }
+        return Self.excerpt(raw.body)
+    }
+
+    /// The first 200 characters of `data` as one line of text.
+    static func excerpt(_ data: Data, limit: Int = 200) -> String {
+        let text = String(decoding: data.prefix(limit * 4), as: UTF8.self)
+            .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        return text.count > limit ? String(text.prefix(limit)) + "..." : text
     }
 
     /// A complete human message.
@@ -59,13 +80,13 @@ public struct APIError: Error, Sendable, CustomStringConvertible, CustomDebugStr
         case .connection(let reason):
             text = "Connection failed: \(reason)"
         case .timeout:
-            text = "The request timed out."
+            text = transportFailure.map { "The request \($0)" } ?? "The request timed out."
         case .invalidArgument(let name, let reason):
             text = "Invalid argument `\(name)`: \(reason)"
         }
         if case .status = kind {} else if let statusCode { text += " (HTTP \(statusCode))" }
+        if attempts > 1 { text += " (\(attempts) attempts)" }
         if let requestID { text += " [request ID: \(requestID)]" }
-        if let redacted, !redacted.isEmpty { text = text.replacingOccurrences(of: redacted, with: "<redacted>") }
         return text
     }
 
@@ -74,12 +95,12 @@ public struct APIError: Error, Sendable, CustomStringConvertible, CustomDebugStr
     /// The same as `description`, for `localizedDescription`.
     public var errorDescription: String? { description }
 
-    /// The public members only: the default mirror would show `redacted`, the API key itself, to `dump`
-    /// and reflection.
+    /// The stored members (all already redacted).
     public var customMirror: Mirror {
         Mirror(self, children: [
             "kind": kind, "statusCode": statusCode as Any, "body": body as Any, "requestID": requestID as Any,
             "raw": raw as Any,
+            "transportFailure": transportFailure as Any, "attempts": attempts,
         ], displayStyle: .struct)
     }
 }

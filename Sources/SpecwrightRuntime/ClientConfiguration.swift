@@ -13,8 +13,13 @@ public struct ClientConfiguration: Sendable, CustomStringConvertible, CustomDebu
     /// Headers sent with every call: they replace the client's defaults and the headers the docs require for an
     /// endpoint, and per-call headers replace them.
     public var headers: [String: String]
-    /// Seconds each attempt may take; 600 by default, as in the official SDKs.
-    public var timeout: TimeInterval
+    /// Names of headers that are credentials besides `Authorization`, `Proxy-Authorization`, `Cookie` and
+    /// `api-key` (such as `OpenAI-Organization`, `OpenAI-Project`): never sent to another origin when a
+    /// redirect leaves it, and their values hidden from errors like the key's.
+    public var secretHeaders: Set<String>
+    /// How long calls may wait (see `Timeouts`): 5 s to connect, 600 s per read, no total deadline, as in the
+    /// official SDKs.
+    public var timeouts: Timeouts
     /// Retries for every call unless `RequestOptions` overrides them.
     public var retryPolicy: RetryPolicy
     /// What sends the requests.
@@ -25,22 +30,45 @@ public struct ClientConfiguration: Sendable, CustomStringConvertible, CustomDebu
         apiKey: String,
         baseURL: URL,
         headers: [String: String] = [:],
-        timeout: TimeInterval = 600,
+        secretHeaders: Set<String> = [],
+        timeouts: Timeouts = .default,
         retryPolicy: RetryPolicy = .default,
         transport: any HTTPTransport = URLSessionTransport()
     ) {
         self.apiKey = apiKey
         self.baseURL = baseURL
         self.headers = headers
-        self.timeout = timeout
+        self.secretHeaders = secretHeaders
+        self.timeouts = timeouts
         self.retryPolicy = retryPolicy
         self.transport = transport
+    }
+
+    /// Creates a configuration whose waits for data are bounded by `timeout` seconds (see
+    /// `Timeouts.init(seconds:)`).
+    public init(
+        apiKey: String,
+        baseURL: URL,
+        headers: [String: String] = [:],
+        timeout: TimeInterval,
+        retryPolicy: RetryPolicy = .default,
+        transport: any HTTPTransport = URLSessionTransport()
+    ) {
+        self.init(apiKey: apiKey, baseURL: baseURL, headers: headers, timeouts: Timeouts(seconds: timeout),
+                  retryPolicy: retryPolicy, transport: transport)
+    }
+
+    /// The read timeout, the one number earlier versions had; setting it sets `timeouts` as
+    /// `Timeouts(seconds:)` does.
+    public var timeout: TimeInterval {
+        get { timeouts.read }
+        set { timeouts = Timeouts(seconds: newValue) }
     }
 
     /// A summary with the key redacted and only the names of the extra headers (values may be secrets too).
     public var description: String {
         "ClientConfiguration(baseURL: \(baseURL.absoluteString), apiKey: <redacted>, "
-            + "headers: [\(headers.keys.sorted().joined(separator: ", "))], timeout: \(timeout), "
+            + "headers: [\(headers.keys.sorted().joined(separator: ", "))], timeouts: \(timeouts), "
             + "retryPolicy: \(retryPolicy), transport: \(type(of: transport)))"
     }
 
@@ -53,7 +81,7 @@ public struct ClientConfiguration: Sendable, CustomStringConvertible, CustomDebu
             "baseURL": baseURL.absoluteString,
             "apiKey": "<redacted>",
             "headers": headers.keys.sorted(),
-            "timeout": timeout,
+            "timeouts": timeouts,
             "retryPolicy": retryPolicy,
             "transport": String(describing: type(of: transport)),
         ], displayStyle: .struct)

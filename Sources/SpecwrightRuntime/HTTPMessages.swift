@@ -1,6 +1,7 @@
 import Foundation
 
-/// One HTTP request as a transport sends it: the fully built URL, headers and body.
+/// One HTTP request as a transport sends it: the fully built URL, headers and body, how long to wait, and
+/// which headers are credentials.
 public struct HTTPRequest: Sendable, CustomStringConvertible {
     /// The method, such as `GET` or `POST`.
     public var method: String
@@ -10,20 +11,49 @@ public struct HTTPRequest: Sendable, CustomStringConvertible {
     public var headers: [String: String]
     /// The body, if any.
     public var body: Data?
-    /// Seconds the whole exchange may take before the transport gives up with a timeout.
-    public var timeout: TimeInterval
+    /// How long the exchange may wait (see `Timeouts`); `total` counts from the start of this exchange.
+    public var timeouts: Timeouts
+    /// Lowercased names of the headers that are credentials: never sent to another origin on a redirect, and
+    /// their values hidden from errors. `APIClient` sets `Authorization` and the configuration's secret headers.
+    public var secretHeaderNames: Set<String>
+    /// Redirects followed before giving up; 20, as httpx and browsers. 0 returns a redirect as the response.
+    public var redirectLimit: Int
+
+    /// The headers that are credentials whatever the configuration says.
+    public static let standardSecretHeaderNames: Set<String> = ["authorization", "proxy-authorization", "cookie", "api-key"]
 
     /// Creates a request.
-    public init(method: String, url: URL, headers: [String: String] = [:], body: Data? = nil, timeout: TimeInterval = 600) {
+    public init(
+        method: String, url: URL, headers: [String: String] = [:], body: Data? = nil, timeouts: Timeouts = .default,
+        secretHeaderNames: Set<String> = HTTPRequest.standardSecretHeaderNames, redirectLimit: Int = 20
+    ) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
-        self.timeout = timeout
+        self.timeouts = timeouts
+        self.secretHeaderNames = Set(secretHeaderNames.map { $0.lowercased() })
+        self.redirectLimit = redirectLimit
+    }
+
+    /// Creates a request whose waits for data are bounded by `timeout` (see `Timeouts.init(seconds:)`).
+    public init(method: String, url: URL, headers: [String: String] = [:], body: Data? = nil, timeout: TimeInterval) {
+        self.init(method: method, url: url, headers: headers, body: body, timeouts: Timeouts(seconds: timeout))
+    }
+
+    /// The read timeout (`timeouts.read`), the one number earlier versions had.
+    public var timeout: TimeInterval {
+        get { timeouts.read }
+        set { timeouts.read = newValue }
     }
 
     /// The value of the header `name`, compared without regard to case.
     public func header(_ name: String) -> String? { HeaderFields.value(of: name, in: headers) }
+
+    /// The values of the secret headers present, the credentials to hide from anything kept for errors.
+    public var secretValues: [String] {
+        headers.compactMap { secretHeaderNames.contains($0.key.lowercased()) ? $0.value : nil }
+    }
 
     /// Method, URL and header names; header values are left out because `Authorization` carries the key.
     public var description: String {
@@ -56,15 +86,19 @@ public struct HTTPResponse: Sendable {
 
 /// Sends HTTP requests. `URLSessionTransport` is the default; tests and apps may supply their own.
 ///
-/// A transport throws when no response arrives: `URLError(.timedOut)` (or an `APIError` of kind
-/// `.timeout`) for a timeout, `CancellationError` when the task was cancelled, anything else for a
-/// connection failure. Every status code, including errors, is a response, not a throw.
+/// A transport throws when no response arrives: a `TransportFailure` (or `URLError(.timedOut)`, or an
+/// `APIError` of kind `.timeout`) for a timeout, `CancellationError` when the task was cancelled, anything
+/// else for a connection failure. Every status code, including errors, is a response, not a throw.
+///
+/// The runtime's transport honours `HTTPRequest.timeouts` and follows redirects itself, leaving out the
+/// secret headers when a redirect leaves the origin (see `URLSessionTransport`); a transport of your own
+/// should do the same.
 public protocol HTTPTransport: Sendable {
     /// Sends `request` and returns the response, whatever its status.
     func send(_ request: HTTPRequest) async throws -> HTTPResponse
 
     /// Sends `request` and returns as soon as the status and headers are in; the body follows in chunks.
-    /// `request.timeout` bounds the wait for the headers, not the body. Ending the iteration of the body
+    /// `request.timeouts` bound the waits for the headers and between chunks of the body. Ending the iteration of the body
     /// early, or cancelling the task that reads it, stops the transfer.
     ///
     /// The default implementation calls `send` and delivers the body as one chunk.
@@ -91,6 +125,12 @@ enum HeaderFields {
         let lowered = name.lowercased()
         for key in headers.keys where key.lowercased() == lowered { headers[key] = nil }
         headers[name] = value
+    }
+
+    /// Removes every field named `name` (without regard to case).
+    static func remove(_ name: String, from headers: inout [String: String]) {
+        let lowered = name.lowercased()
+        for key in headers.keys where key.lowercased() == lowered { headers[key] = nil }
     }
 
     /// Applies `overrides` on top of `headers`, later winning without regard to case.

@@ -2,9 +2,16 @@ import Foundation
 
 /// When to retry and how long to wait, as OpenAI's official SDKs decide.
 enum RetryDecision {
-    /// Whether a non-2xx response is worth another attempt: the server's `x-should-retry` decides when
-    /// present, otherwise 408, 409, 429 and 5xx are retried.
-    static func shouldRetry(_ response: HTTPResponse) -> Bool {
+    /// The longest server-requested delay that is waited for: openai-python's `MAX_RETRY_AFTER_DELAY`.
+    static let maxRequestedDelay: TimeInterval = 120
+
+    /// Whether a non-2xx response is worth another attempt. A requested delay over two minutes means no
+    /// (the caller learns at once rather than waiting); then the server's `x-should-retry` decides when
+    /// present; otherwise 408, 409, 429 and 5xx are retried. The order is openai-python's `_should_retry`.
+    static func shouldRetry(_ response: HTTPResponse, now: Date = Date()) -> Bool {
+        if let requested = requestedDelay(response, now: now), requested.isFinite, requested > maxRequestedDelay {
+            return false
+        }
         switch response.header("x-should-retry")?.trimmingCharacters(in: .whitespaces).lowercased() {
         case "true": return true
         case "false": return false
@@ -18,12 +25,12 @@ enum RetryDecision {
     }
 
     /// Seconds to wait before retry number `attempt` (from 0): the server's requested delay when it is in
-    /// (0, 60] seconds, otherwise `min(initialDelay * 2^attempt, maxDelay)` reduced by up to 25% of jitter.
+    /// (0, 120] seconds, otherwise `min(initialDelay * 2^attempt, maxDelay)` reduced by up to 25% of jitter.
     static func delay(
         attempt: Int, policy: RetryPolicy, response: HTTPResponse?, now: Date = Date(),
         random: Double = Double.random(in: 0..<1)
     ) -> TimeInterval {
-        if let response, let requested = requestedDelay(response, now: now), requested > 0, requested <= 60 {
+        if let response, let requested = requestedDelay(response, now: now), requested.isFinite, requested > 0, requested <= maxRequestedDelay {
             return requested
         }
         let exponential = min(policy.initialDelay * pow(2, Double(max(attempt, 0))), policy.maxDelay)

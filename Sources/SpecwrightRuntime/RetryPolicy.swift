@@ -4,8 +4,9 @@ import Foundation
 ///
 /// Retries follow OpenAI's official SDKs: connection failures, timeouts and the statuses 408, 409, 429 and
 /// 5xx are retried; the delay before retry `n` (from 0) is `min(initialDelay * 2^n, maxDelay)` reduced by
-/// up to 25% of jitter, unless the server asks for a delay of at most 60 s with `retry-after-ms` or
-/// `Retry-After`.
+/// up to 25% of jitter, unless the server asks for a delay with `retry-after-ms` or `Retry-After`: a delay of
+/// up to 120 s is waited for as asked; a longer one is not retried at all, the error returns at once
+/// (openai-python's `MAX_RETRY_AFTER_DELAY` rule).
 public struct RetryPolicy: Sendable, Hashable, CustomStringConvertible {
     /// Extra attempts after the first; 0 disables retries.
     public var maxRetries: Int
@@ -34,17 +35,25 @@ public struct RetryPolicy: Sendable, Hashable, CustomStringConvertible {
 
 /// Per-call overrides of the client configuration.
 public struct RequestOptions: Sendable {
-    /// Seconds this call may take per attempt; `nil` keeps the configuration's timeout.
-    public var timeout: TimeInterval?
+    /// Timeouts for this call; `nil` keeps the configuration's (or `timeout`'s, when that is set).
+    public var timeouts: Timeouts?
     /// Retries for this call; `nil` keeps the configuration's policy.
     public var retryPolicy: RetryPolicy?
     /// Extra headers for this call; they win over every other header.
     public var headers: [String: String]
 
-    /// Creates options; the defaults change nothing.
-    public init(timeout: TimeInterval? = nil, retryPolicy: RetryPolicy? = nil, headers: [String: String] = [:]) {
-        self.timeout = timeout
+    /// Creates options; the defaults change nothing. `timeout` is a single number as
+    /// `Timeouts.init(seconds:)` takes it; `timeouts`, when given too, wins.
+    public init(timeout: TimeInterval? = nil, timeouts: Timeouts? = nil, retryPolicy: RetryPolicy? = nil, headers: [String: String] = [:]) {
+        self.timeouts = timeouts ?? timeout.map(Timeouts.init(seconds:))
         self.retryPolicy = retryPolicy
         self.headers = headers
+    }
+
+    /// The read timeout of this call, the one number earlier versions had; setting it sets `timeouts` as
+    /// `Timeouts(seconds:)` does.
+    public var timeout: TimeInterval? {
+        get { timeouts?.read }
+        set { timeouts = newValue.map(Timeouts.init(seconds:)) }
     }
 }

@@ -3,43 +3,84 @@ import Foundation
 import FoundationNetworking
 #endif
 
-/// The default transport: `URLSession`.
+/// The default transport: `URLSession`, with the official SDKs' timeouts and redirect rules.
 ///
-/// It enforces `HTTPRequest.timeout` as a deadline for the whole exchange (URLSession's own timeout only
-/// measures inactivity), throwing `URLError(.timedOut)`, and cancelling the calling task cancels the data
-/// task and throws `CancellationError`.
+/// - Timeouts (`HTTPRequest.timeouts`): `read` bounds every wait for data and restarts with every chunk, so a
+///   body that keeps arriving is never cut off; `connect` bounds reaching the server (see `Timeouts.connect`
+///   for what URLSession lets it see); `total` is a deadline for the whole exchange, body included. A timeout
+///   throws a `TransportFailure` that names the step it waited for.
+/// - Redirects are followed here, not by URLSession, up to `HTTPRequest.redirectLimit` (see `Redirects`): to
+///   another origin without `Authorization` or any other secret header.
+/// - Cancelling the calling task cancels the transfer and throws `CancellationError` at once.
+/// - Nothing is cached: the session has no `URLCache`, so responses are never written to disk.
+///
+/// One `URLSession` per transport carries all its requests (connections are reused); it is invalidated when
+/// the last copy of the transport goes away.
 public struct URLSessionTransport: HTTPTransport {
-    /// The session requests go through.
-    public let session: URLSession
+    /// The session requests go through. Its delegate is the transport's; tasks made on it by others work
+    /// as on any session.
+    public var session: URLSession { owner.session }
+    private let owner: SessionOwner
 
-    /// A transport over `session`.
-    public init(session: URLSession = .shared) {
-        self.session = session
+    /// A transport with URLSession's default configuration.
+    public init() {
+        self.init(configuration: .default)
     }
 
-    /// Sends the request and returns the response whatever its status.
+    /// A transport whose session has `configuration` (proxies, TLS, HTTP/2 settings), without a cache.
+    public init(configuration: URLSessionConfiguration) {
+        owner = SessionOwner(configuration: configuration)
+    }
+
+    /// A transport whose session has the configuration of `session`. The transport needs its own delegate
+    /// to control redirects and timeouts, so it makes its own session rather than using `session` itself.
+    public init(session: URLSession) {
+        self.init(configuration: session.configuration)
+    }
+
+    /// Sends the request and returns the response whatever its status, following redirects.
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        let urlRequest = Self.urlRequest(request)
-        let deadline = Self.deadline(request.timeout)
+        let head = try await following(request, streaming: false)
+        return HTTPResponse(statusCode: head.statusCode, headers: head.headers, body: head.collected)
+    }
 
-        let exchange = Exchange()
-        let timer: Task<Void, Never>? = deadline.map { seconds in
-            Task {
-                try? await Task.sleep(for: .seconds(seconds))
-                if !Task.isCancelled { exchange.end(.timedOut) }
+    /// Sends the request and returns once the status and headers are in (after any redirects); the body
+    /// follows chunk by chunk. Stopping the iteration of the body, or cancelling the task that iterates it,
+    /// cancels the transfer.
+    public func stream(_ request: HTTPRequest) async throws -> StreamedResponse {
+        let head = try await following(request, streaming: true)
+        return StreamedResponse(statusCode: head.statusCode, headers: head.headers, body: head.stream ?? .complete(head.collected))
+    }
+
+    /// One exchange after another until a response that is not a redirect to follow.
+    private func following(_ request: HTTPRequest, streaming: Bool) async throws -> ReceivedHead {
+        let deadline = Timeouts.limit(request.timeouts.total).map { ContinuousClock.now + $0 }
+        var current = request
+        var redirects = 0
+        while true {
+            let head = try await exchange(current, streaming: streaming, deadline: deadline)
+            guard request.redirectLimit > 0,
+                  let next = Redirects.next(after: current, status: head.statusCode, location: head.header("location"))
+            else { return head }
+            head.abandon()
+            guard redirects < request.redirectLimit else {
+                throw TransportFailure(.tooManyRedirects(request.redirectLimit), server: TransportFailure.server(of: current.url))
             }
+            redirects += 1
+            current = next
         }
-        defer { timer?.cancel() }
+    }
 
+    private func exchange(_ request: HTTPRequest, streaming: Bool, deadline: ContinuousClock.Instant?) async throws -> ReceivedHead {
+        let exchange = Exchange(request: request, streaming: streaming, deadline: deadline)
+        let task = session.dataTask(with: Self.urlRequest(request))
+        owner.router.register(exchange, for: task)
         return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPResponse, any Error>) in
-                let task = session.dataTask(with: urlRequest) { data, response, error in
-                    exchange.finish(with: Self.result(data, response, error))
-                }
+            try await withCheckedThrowingContinuation { continuation in
                 if exchange.start(task, continuation: continuation) { task.resume() }
             }
         } onCancel: {
-            exchange.end(.cancelled)
+            exchange.fail(CancellationError())
         }
     }
 
@@ -47,22 +88,14 @@ public struct URLSessionTransport: HTTPTransport {
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method
         urlRequest.httpBody = request.body
+        urlRequest.cachePolicy = .reloadIgnoringLocalCacheData
         for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
-        // swift-corelibs-foundation truncates `timeoutInterval` to whole seconds (0.3 s becomes an immediate
-        // timeout), so URLSession gets the deadline rounded up; callers enforce the exact deadline.
-        if let deadline = deadline(request.timeout) { urlRequest.timeoutInterval = deadline.rounded(.up) }
+        // URLSession's own timeout also restarts with every chunk, but swift-corelibs-foundation truncates it to
+        // whole seconds (0.3 s would time out at once); the exchange enforces the exact limits, and URLSession's
+        // timer, a second later, only backs it up.
+        let read = Timeouts.limit(request.timeouts.read).map { Double($0.components.seconds) + 2 } ?? 365 * 24 * 3600
+        urlRequest.timeoutInterval = read
         return urlRequest
-    }
-
-    /// The timeout as a usable deadline, or `nil` when it is not a positive finite number of seconds.
-    static func deadline(_ timeout: TimeInterval) -> TimeInterval? {
-        timeout.isFinite && timeout > 0 ? min(timeout, 365 * 24 * 3600) : nil
-    }
-
-    private static func result(_ data: Data?, _ response: URLResponse?, _ error: (any Error)?) -> Result<HTTPResponse, any Error> {
-        if let error { return .failure(error) }
-        guard let http = response as? HTTPURLResponse else { return .failure(URLError(.badServerResponse)) }
-        return .success(HTTPResponse(statusCode: http.statusCode, headers: headers(of: http), body: data ?? Data()))
     }
 
     static func headers(of response: HTTPURLResponse) -> [String: String] {
@@ -72,67 +105,20 @@ public struct URLSessionTransport: HTTPTransport {
         }
         return headers
     }
-
 }
 
-/// The state of one data task shared by its completion handler, its deadline and task cancellation.
-/// Whichever comes first resumes the caller, at once: a deadline or a cancellation does not wait for
-/// URLSession to report the cancelled task, which on Linux can take seconds when the machine is busy.
-private final class Exchange: @unchecked Sendable {
-    enum Ending { case timedOut, cancelled }
+/// Owns the transport's session; invalidating it when the transport is gone releases the delegate.
+private final class SessionOwner: Sendable {
+    let session: URLSession
+    let router: TaskRouter
 
-    private let lock = NSLock()
-    private var task: URLSessionDataTask?
-    private var continuation: CheckedContinuation<HTTPResponse, any Error>?
-    private var ending: Ending?
-    private var finished = false
-
-    /// Remembers the task and the caller; returns false, resuming the caller, when the exchange already ended
-    /// (the task must not start).
-    func start(_ task: URLSessionDataTask, continuation: CheckedContinuation<HTTPResponse, any Error>) -> Bool {
-        let early: Ending? = lock.withLock {
-            if let ending {
-                finished = true
-                return ending
-            }
-            self.task = task
-            self.continuation = continuation
-            return nil
-        }
-        guard let early else { return true }
-        continuation.resume(throwing: Self.error(for: early))
-        return false
+    init(configuration: URLSessionConfiguration) {
+        let configuration = configuration.copy() as? URLSessionConfiguration ?? configuration
+        configuration.urlCache = nil
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        router = TaskRouter()
+        session = URLSession(configuration: configuration, delegate: router, delegateQueue: nil)
     }
 
-    /// The task's outcome, unless the exchange ended before.
-    func finish(with result: Result<HTTPResponse, any Error>) {
-        resume { $0.resume(with: result) }
-    }
-
-    /// Ends the exchange (the first reason wins): resumes the caller with the reason and cancels the task.
-    func end(_ reason: Ending) {
-        let task: URLSessionDataTask? = lock.withLock {
-            if ending == nil, !finished { ending = reason }
-            return self.task
-        }
-        resume { $0.resume(throwing: Self.error(for: reason)) }
-        task?.cancel()
-    }
-
-    private func resume(_ body: (CheckedContinuation<HTTPResponse, any Error>) -> Void) {
-        let continuation: CheckedContinuation<HTTPResponse, any Error>? = lock.withLock {
-            guard !finished else { return nil }
-            finished = true
-            defer { self.continuation = nil }
-            return self.continuation
-        }
-        if let continuation { body(continuation) }
-    }
-
-    private static func error(for ending: Ending) -> any Error {
-        switch ending {
-        case .timedOut: URLError(.timedOut)
-        case .cancelled: CancellationError()
-        }
-    }
+    deinit { session.finishTasksAndInvalidate() }
 }

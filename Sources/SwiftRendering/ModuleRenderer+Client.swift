@@ -30,6 +30,8 @@ extension ModuleRenderer {
                        "let client = \(options.clientName)(apiKey: \"...\")",
                        "```"],
             defaultBaseURL: SwiftNames.stringLiteral(naming.defaultBaseURL),
+            userAgentSDK: SwiftNames.stringLiteral(options.moduleName),
+            userAgentVersion: options.version.map(SwiftNames.stringLiteral) ?? "nil",
             apiKeyEnvironmentVariable: naming.apiKeyVariable.map(SwiftNames.stringLiteral),
             apiKeyEnvironmentVariableName: naming.apiKeyVariable,
             resources: paths.map(resource),

@@ -11,12 +11,18 @@ public struct RenderOptions: Sendable {
     public var accessLevel: String
     /// Whether to generate the client (`Client.swift` and the endpoint methods); without it, only types.
     public var emitsClient: Bool
+    /// The SDK's version, for the client's `User-Agent`; `nil` leaves the version out.
+    public var version: String?
 
-    public init(moduleName: String, clientName: String = "Client", accessLevel: String = "public", emitsClient: Bool = true) {
+    public init(
+        moduleName: String, clientName: String = "Client", accessLevel: String = "public", emitsClient: Bool = true,
+        version: String? = nil
+    ) {
         self.moduleName = moduleName
         self.clientName = clientName
         self.accessLevel = accessLevel
         self.emitsClient = emitsClient
+        self.version = version
     }
 }
 

@@ -140,6 +140,10 @@ public struct ClientModel: Sendable, Hashable {
     public var name: String
     public var docLines: [String]
     public var defaultBaseURL: String
+    /// The arguments of `UserAgent.value(sdk:version:)`: the module's name and the SDK's version (or `nil`),
+    /// as Swift literals.
+    public var userAgentSDK: String
+    public var userAgentVersion: String
     /// The environment variable the docs read the key from, as a string literal, and as plain text.
     public var apiKeyEnvironmentVariable: String?
     public var apiKeyEnvironmentVariableName: String?

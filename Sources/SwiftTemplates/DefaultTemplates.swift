@@ -290,21 +290,40 @@ public enum DefaultTemplates {
         /// The engine every request goes through: configuration, retries, errors.
         {{access}} let core: APIClient
 
+        /// The `User-Agent` calls send: this SDK, Specwright, Swift and the platform.
+        {{access}} static let userAgent = UserAgent.value(sdk: {{userAgentSDK}}, version: {{userAgentVersion}})
+
         {{access}} init(configuration: ClientConfiguration) {
-            self.core = APIClient(configuration: configuration)
+            self.core = APIClient(configuration: configuration, userAgent: {{name}}.userAgent)
         }
 
+        /// A client; `secretHeaders` names headers besides `Authorization` that carry credentials (never sent
+        /// to another host on a redirect, hidden from errors); `timeouts` are the official SDKs' by default.
         {{access}} init(
             apiKey: String,
             baseURL: URL = {{name}}.defaultBaseURL,
             headers: [String: String] = [:],
-            timeout: TimeInterval = 600,
+            secretHeaders: Set<String> = [],
+            timeouts: Timeouts = .default,
             retryPolicy: RetryPolicy = .default,
             transport: any HTTPTransport = URLSessionTransport()
         ) {
             self.init(configuration: ClientConfiguration(
-                apiKey: apiKey, baseURL: baseURL, headers: headers, timeout: timeout,
+                apiKey: apiKey, baseURL: baseURL, headers: headers, secretHeaders: secretHeaders, timeouts: timeouts,
                 retryPolicy: retryPolicy, transport: transport))
+        }
+
+        /// A client whose waits for data are bounded by `timeout` seconds (`Timeouts(seconds:)`).
+        {{access}} init(
+            apiKey: String,
+            baseURL: URL = {{name}}.defaultBaseURL,
+            headers: [String: String] = [:],
+            timeout: TimeInterval,
+            retryPolicy: RetryPolicy = .default,
+            transport: any HTTPTransport = URLSessionTransport()
+        ) {
+            self.init(apiKey: apiKey, baseURL: baseURL, headers: headers, timeouts: Timeouts(seconds: timeout),
+                      retryPolicy: retryPolicy, transport: transport)
         }
     {{#apiKeyEnvironmentVariable}}
 

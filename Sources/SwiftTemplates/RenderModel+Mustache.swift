@@ -175,6 +175,8 @@ extension ClientModel: MustacheParent {
         case "name": self.name
         case "docLines": self.docLines
         case "defaultBaseURL": self.defaultBaseURL
+        case "userAgentSDK": self.userAgentSDK
+        case "userAgentVersion": self.userAgentVersion
         case "apiKeyEnvironmentVariable": present(self.apiKeyEnvironmentVariable)
         case "apiKeyEnvironmentVariableName": present(self.apiKeyEnvironmentVariableName)
         case "resources": self.resources

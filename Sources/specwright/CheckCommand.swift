@@ -29,7 +29,7 @@ struct CheckCommand: ParsableCommand {
                 throw ValidationError("\(url.path): 'module' is needed to check the output")
             }
             let (spec, files, exampleFindings) = try Pipeline.loadWithExampleFindings(paths: settings.specs.map { settings.resolve($0).path })
-            try DiagnosticPrinter(files: files, absolutePaths: false).failOnErrors(spec.diagnostics, printWarnings: false)
+            try DiagnosticPrinter(files: files, absolutePaths: false).failOnErrors(spec.diagnostics, warnings: .count)
             let generated = try Generator.generate(spec, options: settings.generatorOptions(moduleName: module), exampleFindings: exampleFindings)
             if settings.emit.contains(.types) {
                 stale += Checker.staleFiles(expected: generated.library, in: settings.resolve(output))

@@ -32,12 +32,17 @@ struct DiagnosticPrinter {
         if errors > 0 { throw ExitCode(1) }
     }
 
-    /// Prints the errors (and warnings when asked), or counts the warnings; fails when there is an error.
-    func failOnErrors(_ diagnostics: [Diagnostic], printWarnings: Bool) throws {
+    /// What to print of the warnings: each one, their count on one line, or nothing.
+    enum WarningOutput: String, ExpressibleByArgument, CaseIterable {
+        case all, count, none
+    }
+
+    /// Prints the errors and, as `warnings` says, the warnings or their count; fails when there is an error.
+    func failOnErrors(_ diagnostics: [Diagnostic], warnings output: WarningOutput) throws {
         let warnings = diagnostics.filter { $0.severity == .warning }.count
-        if warnings > 0, !printWarnings {
+        if warnings > 0, output == .count {
             FileHandle.standardError.write(Data("\(warnings) warning\(warnings == 1 ? "" : "s") in the specs (specwright lint shows them)\n".utf8))
         }
-        try finish(diagnostics, printWarnings: printWarnings)
+        try finish(diagnostics, printWarnings: output == .all)
     }
 }

@@ -44,8 +44,11 @@ struct GenerateCommand: ParsableCommand {
     @Flag(name: .long, help: "Print diagnostics with absolute paths (for build logs and editors).")
     var absolutePaths = false
 
-    @Flag(name: .long, help: "Print warnings too, not only errors.")
+    @Flag(name: .long, help: "Print warnings too, not only errors (the same as --warning-output all).")
     var warnings = false
+
+    @Option(name: .long, help: "What to print of the docs' warnings: all, count (one line, the default) or none. Errors are always printed.")
+    var warningOutput: DiagnosticPrinter.WarningOutput?
 
     @Flag(name: .long, help: "Print what was generated: pages, types, merged schemas, lines, examples, time.")
     var summary = false
@@ -72,7 +75,7 @@ struct GenerateCommand: ParsableCommand {
 
         let (spec, files, exampleFindings) = try Pipeline.loadWithExampleFindings(paths: specPaths)
         let printer = DiagnosticPrinter(files: files, absolutePaths: absolutePaths)
-        try printer.failOnErrors(spec.diagnostics, printWarnings: warnings)
+        try printer.failOnErrors(spec.diagnostics, warnings: warningOutput ?? (warnings ? .all : .count))
         var options = settings?.generatorOptions(moduleName: moduleName)
             ?? Generator.Options(moduleName: moduleName, emitsClient: parts.contains(.client))
         if let templates { options.templatesDirectory = URL(fileURLWithPath: templates) }

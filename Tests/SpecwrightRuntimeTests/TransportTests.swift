@@ -49,7 +49,8 @@ import Testing
         let request = try client.makeHTTPRequest(
             EndpointRequest(method: "POST", path: "/x", headers: ["content-type": "multipart/form-data"], body: Data("x".utf8), contentType: "text/plain"),
             options: RequestOptions(headers: ["AUTHORIZATION": "Bearer other"]))
-        #expect(request.headers.count == 3)
+        #expect(request.headers.count == 4)
+        #expect(request.header("User-Agent") == client.userAgent)
         #expect(request.header("Accept") == "text/event-stream")
         #expect(request.header("Content-Type") == "multipart/form-data")
         #expect(request.header("authorization") == "Bearer other")

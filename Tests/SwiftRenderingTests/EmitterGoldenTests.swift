@@ -14,18 +14,25 @@ struct EmitterGoldenTests {
         var module: String
         var library: String
         var tests: String
+        /// The `specwright.json` the package's build uses for this module, when there is one (its `version`
+        /// goes into the client's `User-Agent`).
+        var configuration: String? = nil
     }
 
     static let goldens = [
         Golden(specs: "Tests/EmitterGoldens/Specs", module: "EmitterGoldenShapes",
                library: "Tests/EmitterGoldens/Generated/Shapes", tests: "Tests/EmitterGoldens/Generated/ShapesTests"),
-        Golden(specs: "Specs", module: "ChatKit", library: "Generated/ChatKit", tests: "Generated/ChatKitTests"),
+        Golden(specs: "Specs", module: "ChatKit", library: "Generated/ChatKit", tests: "Generated/ChatKitTests",
+               configuration: "Sources/ChatKit/specwright.json"),
     ]
 
     func generate(_ golden: Golden) throws -> GeneratedModule {
         let spec = try Pipeline.model(paths: [repositoryRoot.appendingPathComponent(golden.specs).path])
         #expect(!spec.diagnostics.contains { $0.severity == .error })
-        return try Generator.generate(spec, options: .init(moduleName: golden.module))
+        let options = try golden.configuration.map {
+            try GeneratorConfiguration.load(repositoryRoot.appendingPathComponent($0)).generatorOptions(moduleName: golden.module)
+        }
+        return try Generator.generate(spec, options: options ?? .init(moduleName: golden.module))
     }
 
     @Test("generated code matches the checked-in copy", arguments: goldens.map(\.library))

@@ -1,0 +1,296 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// What one exchange delivered: the status and headers, and the body whole (`collected`, when not streaming)
+/// or as it arrives (`stream`).
+struct ReceivedHead: Sendable {
+    var statusCode: Int
+    var headers: [String: String]
+    var collected: Data
+    var stream: ResponseBody?
+    let exchange: Exchange
+
+    func header(_ name: String) -> String? { HeaderFields.value(of: name, in: headers) }
+
+    /// Stops the transfer of a body nobody will read (a redirect's).
+    func abandon() { exchange.fail(CancellationError()) }
+}
+
+/// One request and its response on the transport's session: the delegate's callbacks, the caller waiting
+/// for the head, the body (collected or streamed), and the timeouts. Whichever comes first ends it, once:
+/// completion, a failure, a timeout or a cancellation resume the caller at once, without waiting for
+/// URLSession to report the cancelled task (which on Linux can take seconds when the machine is busy).
+final class Exchange: @unchecked Sendable {
+    private enum State {
+        case notStarted
+        case waitingForHead(CheckedContinuation<ReceivedHead, any Error>)
+        /// The head went to the caller; a streamed body is still arriving.
+        case streamingBody
+        case ended
+    }
+
+    private let lock = NSLock()
+    private let streaming: Bool
+    private let server: String
+    private var state = State.notStarted
+    private var earlyFailure: (any Error)?
+    private var task: URLSessionDataTask?
+    private var response: HTTPURLResponse?
+    private var collected = Data()
+    private let chunks: AsyncThrowingStream<Data, any Error>
+    private let body: AsyncThrowingStream<Data, any Error>.Continuation
+    private let clock: TimeoutClock
+    private var watchdog: Task<Void, Never>?
+
+    init(request: HTTPRequest, streaming: Bool, deadline: ContinuousClock.Instant?) {
+        self.streaming = streaming
+        server = TransportFailure.server(of: request.url)
+        clock = TimeoutClock(timeouts: request.timeouts, deadline: deadline, hasBody: !(request.body ?? Data()).isEmpty)
+        (chunks, body) = AsyncThrowingStream<Data, any Error>.makeStream()
+        body.onTermination = { [weak self] termination in
+            if case .cancelled = termination { self?.fail(CancellationError()) }
+        }
+    }
+
+    /// Remembers the task and the caller and starts the clock; false (the caller resumed) when the exchange
+    /// already ended, in which case the task must not start.
+    func start(_ task: URLSessionDataTask, continuation: CheckedContinuation<ReceivedHead, any Error>) -> Bool {
+        let failure: (any Error)? = lock.withLock {
+            if let earlyFailure {
+                state = .ended
+                return earlyFailure
+            }
+            self.task = task
+            state = .waitingForHead(continuation)
+            watchdog = Task { [weak self] in await self?.watch() }
+            return nil
+        }
+        if let failure {
+            continuation.resume(throwing: failure)
+            return false
+        }
+        return true
+    }
+
+    /// Ends the exchange with `error` (the first ending wins) and cancels the transfer.
+    func fail(_ error: any Error) {
+        let (waiting, wasStreaming, task): (CheckedContinuation<ReceivedHead, any Error>?, Bool, URLSessionDataTask?) = lock.withLock {
+            let task = self.task
+            watchdog?.cancel()
+            switch state {
+            case .notStarted:
+                if earlyFailure == nil { earlyFailure = error }
+                return (nil, false, nil)
+            case .waitingForHead(let continuation):
+                state = .ended
+                return (continuation, false, task)
+            case .streamingBody:
+                state = .ended
+                return (nil, true, task)
+            case .ended:
+                return (nil, false, nil)
+            }
+        }
+        waiting?.resume(throwing: error)
+        if wasStreaming { body.finish(throwing: error) }
+        task?.cancel()
+    }
+
+    // MARK: The delegate's callbacks (on the session's delegate queue)
+
+    func didSendBody(totalSent: Int64, expected: Int64) {
+        clock.sent(all: expected > 0 && totalSent >= expected)
+    }
+
+    func didReceive(_ response: HTTPURLResponse) {
+        clock.headersArrived()
+        guard streaming else {
+            lock.withLock { self.response = response }
+            return
+        }
+        let head = ReceivedHead(
+            statusCode: response.statusCode, headers: URLSessionTransport.headers(of: response), collected: Data(),
+            stream: ResponseBody(chunks), exchange: self)
+        let waiting: CheckedContinuation<ReceivedHead, any Error>? = lock.withLock {
+            guard case .waitingForHead(let continuation) = state else { return nil }
+            state = .streamingBody
+            return continuation
+        }
+        waiting?.resume(returning: head)
+    }
+
+    func didReceive(_ data: Data) {
+        clock.chunkArrived()
+        if streaming {
+            body.yield(data)
+        } else {
+            lock.withLock { collected.append(data) }
+        }
+    }
+
+    func didComplete(_ error: (any Error)?) {
+        if let error {
+            fail(failure(for: error))
+            return
+        }
+        let (waiting, wasStreaming, response, collected): (CheckedContinuation<ReceivedHead, any Error>?, Bool, HTTPURLResponse?, Data) = lock.withLock {
+            watchdog?.cancel()
+            switch state {
+            case .waitingForHead(let continuation):
+                state = .ended
+                return (continuation, false, self.response, self.collected)
+            case .streamingBody:
+                state = .ended
+                return (nil, true, nil, Data())
+            case .notStarted, .ended:
+                return (nil, false, nil, Data())
+            }
+        }
+        if wasStreaming { body.finish() }
+        guard let waiting else { return }
+        guard let response else {
+            waiting.resume(throwing: TransportFailure(.badResponse, server: server))
+            return
+        }
+        waiting.resume(returning: ReceivedHead(
+            statusCode: response.statusCode, headers: URLSessionTransport.headers(of: response), collected: collected,
+            stream: nil, exchange: self))
+    }
+
+    /// What URLSession reported, in the terms of `TransportFailure`.
+    private func failure(for error: any Error) -> any Error {
+        guard let urlError = error as? URLError else { return error }
+        if urlError.code == .cancelled { return CancellationError() }
+        let (step, limit) = clock.currentStep
+        return TransportFailure.from(urlError, server: server, step: step, limit: limit)
+    }
+
+    /// Sleeps until the clock's next limit and fails the exchange when one ran out.
+    private func watch() async {
+        while !Task.isCancelled {
+            guard let (due, step, limit) = clock.nextLimit else { return }
+            if ContinuousClock.now >= due {
+                fail(TransportFailure(.timedOut(step), server: server, limit: limit))
+                return
+            }
+            try? await Task.sleep(until: due, clock: .continuous)
+        }
+    }
+}
+
+/// Where an exchange stands and when its current wait runs out. Every chunk sent or received restarts the
+/// wait; the deadline, if any, stays.
+final class TimeoutClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private let connect: Duration?
+    private let read: Duration?
+    private let connectSeconds: TimeInterval
+    private let readSeconds: TimeInterval
+    private let deadline: ContinuousClock.Instant?
+    private let totalSeconds: TimeInterval?
+    private var step: TransportFailure.Step
+    private var since = ContinuousClock.now
+
+    init(timeouts: Timeouts, deadline: ContinuousClock.Instant?, hasBody: Bool) {
+        connect = Timeouts.limit(timeouts.connect)
+        read = Timeouts.limit(timeouts.read)
+        connectSeconds = timeouts.connect
+        readSeconds = timeouts.read
+        self.deadline = deadline
+        totalSeconds = timeouts.total
+        // URLSession reports the connection only through the first body bytes it sends; without a body the
+        // first sign is the response itself, so the wait is for the headers from the start.
+        step = hasBody ? .connecting : .headers
+    }
+
+    func sent(all: Bool) {
+        lock.withLock {
+            if step == .connecting || step == .sendingBody { step = all ? .headers : .sendingBody }
+            since = .now
+        }
+    }
+
+    func headersArrived() {
+        lock.withLock {
+            step = .body
+            since = .now
+        }
+    }
+
+    func chunkArrived() {
+        lock.withLock { since = .now }
+    }
+
+    /// The step waited for and its limit in seconds, for a timeout URLSession reported itself.
+    var currentStep: (TransportFailure.Step, TimeInterval?) {
+        lock.withLock { (step, step == .connecting ? connectSeconds : readSeconds) }
+    }
+
+    /// The earliest instant a limit runs out, with the step and the limit, or `nil` when nothing is bounded.
+    var nextLimit: (ContinuousClock.Instant, TransportFailure.Step, TimeInterval?)? {
+        lock.withLock {
+            let idle = step == .connecting ? connect : read
+            let idleDue = idle.map { since + $0 }
+            switch (idleDue, deadline) {
+            case (nil, nil): return nil
+            case (let due?, nil): return (due, step, step == .connecting ? connectSeconds : readSeconds)
+            case (nil, let deadline?): return (deadline, .deadline, totalSeconds)
+            case (let due?, let deadline?):
+                return due < deadline ? (due, step, step == .connecting ? connectSeconds : readSeconds) : (deadline, .deadline, totalSeconds)
+            }
+        }
+    }
+}
+
+/// The session's delegate: passes each task's callbacks to its exchange, and never lets URLSession follow a
+/// redirect (the transport follows it itself, without the credentials when it leaves the origin).
+final class TaskRouter: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    private let lock = NSLock()
+    private var exchanges: [Int: Exchange] = [:]
+
+    func register(_ exchange: Exchange, for task: URLSessionTask) {
+        lock.withLock { exchanges[task.taskIdentifier] = exchange }
+    }
+
+    private func exchange(_ task: URLSessionTask) -> Exchange? {
+        lock.withLock { exchanges[task.taskIdentifier] }
+    }
+
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
+    ) {
+        completionHandler(nil)
+    }
+
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, didSendBodyData bytesSent: Int64, totalBytesSent: Int64,
+        totalBytesExpectedToSend: Int64
+    ) {
+        exchange(task)?.didSendBody(totalSent: totalBytesSent, expected: totalBytesExpectedToSend)
+    }
+
+    func urlSession(
+        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+        completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void
+    ) {
+        guard let http = response as? HTTPURLResponse else {
+            exchange(dataTask)?.didComplete(URLError(.badServerResponse))
+            completionHandler(.cancel)
+            return
+        }
+        exchange(dataTask)?.didReceive(http)
+        completionHandler(.allow)
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        exchange(dataTask)?.didReceive(data)
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+        let exchange: Exchange? = lock.withLock { exchanges.removeValue(forKey: task.taskIdentifier) }
+        exchange?.didComplete(error)
+    }
+}
