@@ -42,7 +42,10 @@ final class Exchange: @unchecked Sendable {
     private let chunks: AsyncThrowingStream<Data, any Error>
     private let body: AsyncThrowingStream<Data, any Error>.Continuation
     private let clock: TimeoutClock
-    private var watchdog: Task<Void, Never>?
+    private var watchdog: DispatchSourceTimer?
+    /// Timeouts fire on a queue of their own: a task on the cooperative pool could wait behind CPU-bound work
+    /// on all its threads, and a timeout must not.
+    private static let timeoutQueue = DispatchQueue(label: "SpecwrightRuntime.URLSessionTransport.timeouts")
 
     init(request: HTTPRequest, streaming: Bool, deadline: ContinuousClock.Instant?) {
         self.streaming = streaming
@@ -64,7 +67,7 @@ final class Exchange: @unchecked Sendable {
             }
             self.task = task
             state = .waitingForHead(continuation)
-            watchdog = Task { [weak self] in await self?.watch() }
+            watchdog = startWatchdog()
             return nil
         }
         if let failure {
@@ -167,16 +170,31 @@ final class Exchange: @unchecked Sendable {
         return TransportFailure.from(urlError, server: server, step: step, limit: limit)
     }
 
-    /// Sleeps until the clock's next limit and fails the exchange when one ran out.
-    private func watch() async {
-        while !Task.isCancelled {
-            guard let (due, step, limit) = clock.nextLimit else { return }
-            if ContinuousClock.now >= due {
-                fail(TransportFailure(.timedOut(step), server: server, limit: limit))
-                return
-            }
-            try? await Task.sleep(until: due, clock: .continuous)
+    /// A timer that fires at the clock's next limit and then fails the exchange, or sleeps again when a chunk
+    /// moved the limit meanwhile; `nil` when nothing is bounded.
+    private func startWatchdog() -> DispatchSourceTimer? {
+        guard let (due, _, _) = clock.nextLimit else { return nil }
+        let timer = DispatchSource.makeTimerSource(queue: Self.timeoutQueue)
+        timer.setEventHandler { [weak self] in self?.check(timer) }
+        timer.schedule(deadline: Self.dispatchTime(due))
+        timer.resume()
+        return timer
+    }
+
+    private func check(_ timer: DispatchSourceTimer) {
+        guard let (due, step, limit) = clock.nextLimit else { return }
+        if ContinuousClock.now >= due {
+            timer.cancel()
+            fail(TransportFailure(.timedOut(step), server: server, limit: limit))
+        } else {
+            timer.schedule(deadline: Self.dispatchTime(due))
         }
+    }
+
+    private static func dispatchTime(_ instant: ContinuousClock.Instant) -> DispatchTime {
+        let left = instant - ContinuousClock.now
+        let nanoseconds = max(left.components.seconds, 0) * 1_000_000_000 + max(left.components.attoseconds, 0) / 1_000_000_000
+        return .now() + .nanoseconds(Int(min(nanoseconds, Int64(Int.max))))
     }
 }
 

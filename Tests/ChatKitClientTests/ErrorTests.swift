@@ -189,4 +189,46 @@ import Testing
         #expect(seconds < 15)  // vs. an answer at 40 s; loose because the whole suite shares 2 cores
         #expect(server.requests.count == 1)
     }
+
+    @Test func aRefusedConnectionSaysSoWithTheServerAndTheAttempts() async throws {
+        let url = try LoopbackServer.closedPortURL()
+        let client = Client(apiKey: apiKey, baseURL: url, timeout: 10, retryPolicy: fastRetries)
+
+        let error = try #require(await apiError { try await client.chatkit.threads.retrieve(threadID: "cthr_123") })
+
+        #expect(error.transportFailure?.reason == .connectionRefused)
+        #expect(error.attempts == 3)
+        #expect(error.description == "Connection failed: connection refused by 127.0.0.1:\(url.port!) (3 attempts)")
+        #expect(!error.description.contains("UserInfo"))
+        #expect(!error.description.contains("NSError"))
+    }
+
+    @Test func aServerErrorWithABodyThatIsNotJSONKeepsItsStart() async throws {
+        let page = "<html><head><title>502 Bad Gateway</title></head>\n<body>upstream connect error " + String(repeating: "x", count: 400) + "</body></html>"
+        let server = try LoopbackServer { _ in .text(502, page) }
+        defer { server.stop() }
+
+        let error = try #require(await apiError { try await makeClient(server, retryPolicy: .none).chatkit.threads.retrieve(threadID: "cthr_123") })
+
+        #expect(error.body == nil)
+        let message = try #require(error.message)
+        #expect(message.hasPrefix("<html><head><title>502 Bad Gateway</title></head> <body>upstream connect error xxx"))
+        #expect(message.count == 203)  // 200 characters and "..."
+        #expect(error.description == "HTTP 502: \(message)")
+    }
+
+    @Test func theUserAgentNamesTheSDKSpecwrightAndSwift() async throws {
+        let server = try LoopbackServer { _ in .json(200, threadJSON()) }
+        defer { server.stop() }
+
+        _ = try await makeClient(server).chatkit.threads.retrieve(threadID: "cthr_123")
+
+        let userAgent = try #require(server.requests.first?.headers["user-agent"])
+        #expect(userAgent == Client.userAgent)
+        #expect(userAgent.hasPrefix("ChatKit/0.1.0 Specwright/\(UserAgent.specwrightVersion) Swift/6."), "\(userAgent)")
+        #expect(userAgent.hasSuffix("(Linux; x86_64)") || !userAgent.contains("unknown"), "\(userAgent)")
+        // A header of the configuration replaces it, as every other default header.
+        _ = try await makeClient(server, headers: ["User-Agent": "my-app/2"]).chatkit.threads.retrieve(threadID: "cthr_123")
+        #expect(server.requests.last?.headers["user-agent"] == "my-app/2")
+    }
 }

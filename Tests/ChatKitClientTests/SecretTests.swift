@@ -76,4 +76,45 @@ import Testing
         #expect(!invalid.description.contains(apiKey))
         #expect(!decoding.description.contains(apiKey))
     }
+
+    /// A server that echoes every credential it was sent, in the message, elsewhere in the body, in a
+    /// header and in a plain-text body: the error `APIClient` throws holds none of them anywhere.
+    @Test(arguments: ["json", "text"])
+    func noPartOfAnErrorHoldsAnEchoedCredential(bodyKind: String) async throws {
+        let server = try LoopbackServer { request in
+            let key = String(request.headers["authorization"]?.dropFirst("Bearer ".count) ?? "")
+            let organization = request.headers["openai-organization"] ?? ""
+            let echo = ["x-echo": "key=\(key) org=\(organization)", "x-request-id": "req_\(key)"]
+            if bodyKind == "text" { return .text(502, "<html>bad gateway for \(key) / \(organization)</html>", headers: echo) }
+            return .json(401, #"{"error":{"message":"Incorrect API key provided: \#(key)","param":"\#(organization)","\#(key)":["\#(key)"]}}"#, headers: echo)
+        }
+        defer { server.stop() }
+        let organization = "org-Secret-Organization-77"
+        let client = Client(
+            apiKey: apiKey, baseURL: server.baseURL, headers: ["OpenAI-Organization": organization],
+            secretHeaders: ["OpenAI-Organization"], timeouts: Timeouts(seconds: 10), retryPolicy: .none)
+
+        let error = try #require(await apiError { try await client.chatkit.threads.retrieve(threadID: "cthr_123") })
+
+        let raw = try #require(error.raw)
+        let texts = [
+            error.description, String(reflecting: error), error.localizedDescription, "\(error)", dumped(error),
+            error.message ?? "", error.requestID ?? "", String(describing: error.body), String(describing: error.kind),
+            String(decoding: raw.body, as: UTF8.self), String(describing: raw.headers), dumped(raw),
+            String(describing: Mirror(reflecting: error).children.map(\.value)),
+        ]
+        for text in texts {
+            #expect(!text.contains(apiKey), "\(text)")
+            #expect(!text.contains(organization), "\(text)")
+        }
+        #expect(raw.header("x-echo") == "key=<redacted> org=<redacted>")
+        if bodyKind == "text" {
+            #expect(error.kind == .status(502))
+            #expect(error.message == "<html>bad gateway for <redacted> / <redacted></html>")
+            #expect(error.description.hasPrefix("HTTP 502: <html>bad gateway for <redacted>"), "\(error)")
+        } else {
+            #expect(error.message == "Incorrect API key provided: <redacted>")
+            #expect(error.body?["error"]?["<redacted>"] == ["<redacted>"])
+        }
+    }
 }

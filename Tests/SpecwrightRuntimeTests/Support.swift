@@ -62,13 +62,8 @@ func elapsed(_ body: () async throws -> Void) async rethrows -> TimeInterval {
     return Date().timeIntervalSince(start)
 }
 
-/// A URL on 127.0.0.1 where nothing listens: a server is started to reserve a port, then stopped.
-func closedPortURL() throws -> URL {
-    let server = try LoopbackServer { _ in .json(200, "{}") }
-    let url = server.baseURL
-    server.stop()
-    return url
-}
+/// A URL on 127.0.0.1 where nothing listens.
+func closedPortURL() throws -> URL { try LoopbackServer.closedPortURL() }
 
 /// A small object, as generated code would declare it.
 struct Thing: Codable, Hashable, Sendable {

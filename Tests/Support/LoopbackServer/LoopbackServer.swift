@@ -42,6 +42,14 @@ public final class LoopbackServer: @unchecked Sendable {
     /// Every request received so far, in order of arrival.
     public var requests: [RecordedRequest] { core.recorded.current }
 
+    /// A URL on 127.0.0.1 where nothing listens: a server is started to reserve a port, then stopped.
+    public static func closedPortURL() throws -> URL {
+        let server = try LoopbackServer { _ in .json(200, "{}") }
+        let url = server.baseURL
+        server.stop()
+        return url
+    }
+
     /// Stops accepting, closes the listening socket and cuts pending delays short. Safe to call twice.
     public func stop() { core.stop() }
 }

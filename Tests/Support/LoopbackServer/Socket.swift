@@ -17,7 +17,7 @@ public struct LoopbackServerError: Error, CustomStringConvertible {
 /// Thin wrappers over the BSD socket calls the server needs.
 enum Socket {
     /// A TCP socket listening on 127.0.0.1 with a port the kernel picks.
-    static func listenOnLoopback() throws -> Int32 {
+    static func listenOnLoopback(backlog: Int32 = 64) throws -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw LoopbackServerError(call: "socket", code: errno) }
         var yes: Int32 = 1
@@ -36,10 +36,31 @@ enum Socket {
             close(fd)
             throw LoopbackServerError(call: "bind", code: code)
         }
-        guard listen(fd, 64) == 0 else {
+        guard listen(fd, backlog) == 0 else {
             let code = errno
             close(fd)
             throw LoopbackServerError(call: "listen", code: code)
+        }
+        return fd
+    }
+
+    /// A TCP socket connected to `port` on 127.0.0.1.
+    static func connectToLoopback(port: UInt16) throws -> Int32 {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw LoopbackServerError(call: "socket", code: errno) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard connected == 0 else {
+            let code = errno
+            close(fd)
+            throw LoopbackServerError(call: "connect", code: code)
         }
         return fd
     }
