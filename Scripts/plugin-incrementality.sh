@@ -6,7 +6,9 @@
 #   3. touching one spec runs it, and only that page's generated file changes;
 #   4. adding a spec page is picked up (its file appears, the code compiles);
 #   5. deleting it removes its code;
-#   6. a spec with an error fails the build with a message naming the Markdown file and line.
+#   6. a spec with an error fails the build with a message naming the Markdown file and line;
+#   7. the docs' warnings print as specwright.json's `buildWarnings` says: one line by default (a package that
+#      depends on the SDK cannot act on them), each at its line with "all", nothing with "none".
 # Prints the no-op build time and the time one changed spec adds. Exit 0 only if every step holds.
 set -euo pipefail
 
@@ -47,6 +49,9 @@ build || { cat "$log"; fail "first build failed"; }
 ran || fail "the generator did not run on the first build"
 [ -f "$out/chatkit.threads.list.swift" ] || fail "no generated chatkit.threads.list.swift"
 echo "   generator ran; ${seconds}s"
+grep -q "warning: response example" "$log" && fail "the default build printed the docs' warnings one by one"
+grep -q "12 warnings in the specs (specwright lint shows them)" "$log" || { cat "$log"; fail "the default build did not count the docs' warnings"; }
+echo "   the docs' 12 warnings are one line: $(grep -o "12 warnings in the specs[^)]*)" "$log" | head -1)"
 # The build after the one that resolved the packages (and wrote Package.resolved) plans again once, which
 # relinks the plugin's tool and so reruns it; from then on a build with nothing changed is a no-op.
 build || { cat "$log"; fail "second build failed"; }
@@ -107,6 +112,30 @@ if build; then fail "the build succeeded with a broken spec"; fi
 grep -E "Specs/chatkit/threads/list.md:10:[0-9]+: error: malformed type 'integr'" "$log" >/dev/null \
   || { cat "$log"; fail "the error does not name the Markdown file and line"; }
 echo "   build failed with: $(grep -o "[^ ]*list.md:10:[0-9]*: error: [^(]*" "$log" | head -1 | sed "s|$work/||")"
+
+echo "7. buildWarnings: all, then none"
+sed -i 's/`limit` (query, integr, optional)/`limit` (query, integer, optional)/' "$specs/list.md"
+config="$demo/Sources/ChatKitDemoAPI/specwright.json"
+python3 - "$config" all <<'PY'
+import json, sys
+path, value = sys.argv[1], sys.argv[2]
+settings = json.load(open(path)); settings["buildWarnings"] = value
+json.dump(settings, open(path, "w"), indent=2)
+PY
+build || { cat "$log"; fail "build with buildWarnings all failed"; }
+count=$(grep -c "warning: response example" "$log" || true)
+[ "$count" -ge 12 ] || { cat "$log"; fail "buildWarnings all printed $count of the 12 warnings"; }
+echo "   all: $count warnings, each at its line"
+python3 - "$config" none <<'PY'
+import json, sys
+path, value = sys.argv[1], sys.argv[2]
+settings = json.load(open(path)); settings["buildWarnings"] = value
+json.dump(settings, open(path, "w"), indent=2)
+PY
+build || { cat "$log"; fail "build with buildWarnings none failed"; }
+ran || fail "the generator did not run after specwright.json changed"
+grep -q "warning" "$log" && { cat "$log"; fail "buildWarnings none still printed warnings"; }
+echo "   none: nothing printed"
 
 echo
 echo "incrementality holds: no-op build ${noop}s; one changed spec ${changed}s (generator + one file recompiled)"

@@ -38,8 +38,8 @@ struct SpecwrightBuildPlugin: BuildToolPlugin {
         }
         var arguments = ["generate", "--config", configuration.path, "--output", output.path,
                          "--module", settings.module, "--absolute-paths"]
-        // Any other value is left to the generator, which reports it at specwright.json.
-        if ["all", "count", "none"].contains(settings.buildWarnings) { arguments += ["--warning-output", settings.buildWarnings] }
+        // What it prints of the docs' warnings is specwright.json's `buildWarnings`, which the generator reads
+        // itself: the command stays the same when the setting changes, so SwiftPM need not plan it again.
         if !settings.emitsLibrary { arguments += ["--emit", "tests"] }
         return [
             .buildCommand(
@@ -60,9 +60,6 @@ struct PluginSettings {
     var emitsLibrary: Bool
     var emitsClient: Bool
     var templateFiles: [URL]
-    /// `buildWarnings`: what the build prints of the docs' warnings (`all`, `count`, `none`). One line by
-    /// default: a package that depends on the SDK sees this output in its own build and cannot act on it.
-    var buildWarnings: String
 
     static func load(_ url: URL, targetName: String) throws -> PluginSettings {
         guard FileManager.default.fileExists(atPath: url.path) else {
@@ -88,8 +85,7 @@ struct PluginSettings {
             module: object["module"] as? String ?? targetName,
             emitsLibrary: emit.contains("types") || emit.contains("client"),
             emitsClient: emit.contains("client"),
-            templateFiles: templateFiles,
-            buildWarnings: object["buildWarnings"] as? String ?? "count"
+            templateFiles: templateFiles
         )
     }
 }

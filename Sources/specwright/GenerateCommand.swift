@@ -47,7 +47,7 @@ struct GenerateCommand: ParsableCommand {
     @Flag(name: .long, help: "Print warnings too, not only errors (the same as --warning-output all).")
     var warnings = false
 
-    @Option(name: .long, help: "What to print of the docs' warnings: all, count (one line, the default) or none. Errors are always printed.")
+    @Option(name: .long, help: "What to print of the docs' warnings: all, count (one line) or none; by default the configuration's 'buildWarnings', else count. Errors are always printed.")
     var warningOutput: DiagnosticPrinter.WarningOutput?
 
     @Flag(name: .long, help: "Print what was generated: pages, types, merged schemas, lines, examples, time.")
@@ -75,7 +75,8 @@ struct GenerateCommand: ParsableCommand {
 
         let (spec, files, exampleFindings) = try Pipeline.loadWithExampleFindings(paths: specPaths)
         let printer = DiagnosticPrinter(files: files, absolutePaths: absolutePaths)
-        try printer.failOnErrors(spec.diagnostics, warnings: warningOutput ?? (warnings ? .all : .count))
+        let configured = settings.flatMap { DiagnosticPrinter.WarningOutput(rawValue: $0.buildWarnings.rawValue) }
+        try printer.failOnErrors(spec.diagnostics, warnings: warningOutput ?? (warnings ? .all : configured ?? .count))
         var options = settings?.generatorOptions(moduleName: moduleName)
             ?? Generator.Options(moduleName: moduleName, emitsClient: parts.contains(.client))
         if let templates { options.templatesDirectory = URL(fileURLWithPath: templates) }

@@ -181,4 +181,42 @@ struct CheckCommandTests {
         #expect(result.status != 0)
         #expect(result.stderr.contains("specwright.json:1:1: error: unknown key 'emitt'"))
     }
+
+    @Test(arguments: [
+        (#""buildWarnings": "loud""#, "'buildWarnings' must be all, count or none, not 'loud'"),
+        (#""version": "1.0 beta""#, "'version' must be one word"),
+    ])
+    func badBuildWarningsAndVersionsAreReportedAtTheFile(setting: String, message: String) throws {
+        let project = try TemporarySpecs(["specwright.json": #"{"specs": ["Specs"], \#(setting)}"#, "Specs/a.md": "# A\n"])
+        let result = try CLI.run(["generate", "--config", project.folder.appendingPathComponent("specwright.json").path, "--output", project.folder.appendingPathComponent("Out").path, "--module", "A"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("specwright.json:1:1: error: \(message)"), "\(result.stderr)")
+    }
+
+    /// What `generate --config` (and so the build plugin) prints of the docs' warnings follows `buildWarnings`;
+    /// `--warning-output` and `--warnings` override it. The seed's pages have 12.
+    @Test(arguments: [(nil as String?, [String](), 0, true), ("all", [], 12, false), ("none", [], 0, false),
+                      ("none", ["--warnings"], 12, false), ("all", ["--warning-output", "count"], 0, true)])
+    func buildWarningsChooseWhatIsPrinted(setting: String?, flags: [String], lines: Int, counted: Bool) throws {
+        let project = try makeProject()
+        let config = project.folder.appendingPathComponent("Sources/API/specwright.json")
+        if let setting {
+            try #"{"specs": ["../../Specs"], "module": "API", "output": "../../Generated/API", "buildWarnings": "\#(setting)"}"#
+                .write(to: config, atomically: true, encoding: .utf8)
+        }
+        let result = try CLI.run(["generate", "--config", config.path] + flags)
+        #expect(result.status == 0)
+        #expect(result.stderr.components(separatedBy: "\n").filter { $0.contains(": warning: ") }.count == lines, "\(result.stderr)")
+        #expect(result.stderr.contains("12 warnings in the specs (specwright lint shows them)") == counted, "\(result.stderr)")
+    }
+
+    @Test func theVersionGoesIntoTheUserAgent() throws {
+        let project = try makeProject()
+        let config = project.folder.appendingPathComponent("Sources/API/specwright.json")
+        try #"{"specs": ["../../Specs"], "module": "API", "output": "../../Generated/API", "version": "2.3.0-beta.1"}"#
+            .write(to: config, atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["generate", "--config", config.path]).status == 0)
+        let client = try String(contentsOf: project.folder.appendingPathComponent("Generated/API/Client.swift"), encoding: .utf8)
+        #expect(client.contains(#"public static let userAgent = UserAgent.value(sdk: "API", version: "2.3.0-beta.1")"#))
+    }
 }
