@@ -267,6 +267,28 @@ final class TimeoutClock: @unchecked Sendable {
 final class TaskRouter: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     private let lock = NSLock()
     private var exchanges: [Int: Exchange] = [:]
+    /// Who answers authentication challenges (the delegate of the session the transport was made from).
+    private let challengeHandler: (any URLSessionDelegate)?
+
+    init(challengeHandler: (any URLSessionDelegate)?) {
+        self.challengeHandler = challengeHandler
+    }
+
+    func urlSession(
+        _ session: URLSession, didReceive challenge: URLAuthenticationChallenge,
+        completionHandler: @escaping @Sendable (URLSession.AuthChallengeDisposition, URLCredential?) -> Void
+    ) {
+        #if canImport(FoundationNetworking)
+        // swift-corelibs-foundation gives the method a default implementation (default handling).
+        guard let handler = challengeHandler else { return completionHandler(.performDefaultHandling, nil) }
+        handler.urlSession(session, didReceive: challenge, completionHandler: completionHandler)
+        #else
+        guard let handler = challengeHandler,
+              handler.responds(to: #selector(URLSessionDelegate.urlSession(_:didReceive:completionHandler:)))
+        else { return completionHandler(.performDefaultHandling, nil) }
+        handler.urlSession?(session, didReceive: challenge, completionHandler: completionHandler)
+        #endif
+    }
 
     func register(_ exchange: Exchange, for task: URLSessionTask) {
         lock.withLock { exchanges[task.taskIdentifier] = exchange }

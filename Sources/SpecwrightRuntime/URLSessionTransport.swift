@@ -28,14 +28,17 @@ public struct URLSessionTransport: HTTPTransport {
     }
 
     /// A transport whose session has `configuration` (proxies, TLS, HTTP/2 settings), without a cache.
-    public init(configuration: URLSessionConfiguration) {
-        owner = SessionOwner(configuration: configuration)
+    /// `challengeHandler`, when given, answers the session's authentication challenges (certificate pinning,
+    /// client certificates); without it URLSession's default handling applies.
+    public init(configuration: URLSessionConfiguration, challengeHandler: (any URLSessionDelegate)? = nil) {
+        owner = SessionOwner(configuration: configuration, challengeHandler: challengeHandler)
     }
 
-    /// A transport whose session has the configuration of `session`. The transport needs its own delegate
-    /// to control redirects and timeouts, so it makes its own session rather than using `session` itself.
+    /// A transport whose session has the configuration of `session`, and whose authentication challenges go
+    /// to `session`'s delegate. The transport needs its own delegate to control redirects and timeouts, so it
+    /// makes its own session rather than using `session` itself.
     public init(session: URLSession) {
-        self.init(configuration: session.configuration)
+        owner = SessionOwner(configuration: session.configuration, challengeHandler: session.delegate)
     }
 
     /// Sends the request and returns the response whatever its status, following redirects.
@@ -112,11 +115,11 @@ private final class SessionOwner: Sendable {
     let session: URLSession
     let router: TaskRouter
 
-    init(configuration: URLSessionConfiguration) {
+    init(configuration: URLSessionConfiguration, challengeHandler: (any URLSessionDelegate)?) {
         let configuration = configuration.copy() as? URLSessionConfiguration ?? configuration
         configuration.urlCache = nil
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        router = TaskRouter()
+        router = TaskRouter(challengeHandler: challengeHandler)
         session = URLSession(configuration: configuration, delegate: router, delegateQueue: nil)
     }
 

@@ -18,51 +18,45 @@ public struct LoopbackServerError: Error, CustomStringConvertible {
 enum Socket {
     /// A TCP socket listening on 127.0.0.1 with a port the kernel picks.
     static func listenOnLoopback(backlog: Int32 = 64) throws -> Int32 {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw LoopbackServerError(call: "socket", code: errno) }
+        let fd = try tcpSocket()
         var yes: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard bound == 0 else {
-            let code = errno
-            close(fd)
-            throw LoopbackServerError(call: "bind", code: code)
-        }
-        guard listen(fd, backlog) == 0 else {
-            let code = errno
-            close(fd)
-            throw LoopbackServerError(call: "listen", code: code)
-        }
+        try call("bind", on: fd) { withLoopbackAddress(port: 0) { bind(fd, $0, $1) } }
+        try call("listen", on: fd) { listen(fd, backlog) }
         return fd
     }
 
     /// A TCP socket connected to `port` on 127.0.0.1.
     static func connectToLoopback(port: UInt16) throws -> Int32 {
+        let fd = try tcpSocket()
+        try call("connect", on: fd) { withLoopbackAddress(port: port) { connect(fd, $0, $1) } }
+        return fd
+    }
+
+    private static func tcpSocket() throws -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw LoopbackServerError(call: "socket", code: errno) }
+        return fd
+    }
+
+    /// Runs a socket call on `fd`; on failure closes `fd` and throws with the call's name and `errno`.
+    private static func call(_ name: String, on fd: Int32, _ body: () -> Int32) throws {
+        guard body() == 0 else {
+            let code = errno
+            close(fd)
+            throw LoopbackServerError(call: name, code: code)
+        }
+    }
+
+    /// `body` with the address 127.0.0.1:`port` and its length.
+    private static func withLoopbackAddress(port: UInt16, _ body: (UnsafePointer<sockaddr>, socklen_t) -> Int32) -> Int32 {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = port.bigEndian
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { body($0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard connected == 0 else {
-            let code = errno
-            close(fd)
-            throw LoopbackServerError(call: "connect", code: code)
-        }
-        return fd
     }
 
     /// The port `fd` is bound to (read with getsockname).
