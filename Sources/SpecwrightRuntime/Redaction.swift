@@ -73,6 +73,7 @@ struct Redactor: Sendable {
     func failure(_ failure: TransportFailure) -> TransportFailure {
         var failure = failure
         failure.server = text(failure.server)
+        failure.detail = failure.detail.map(text)
         if case .other(let message) = failure.reason { failure.reason = .other(text(message)) }
         return failure
     }

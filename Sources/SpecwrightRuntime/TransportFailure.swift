@@ -14,7 +14,7 @@ public struct TransportFailure: Error, Sendable, Equatable, CustomStringConverti
         case connectionRefused
         /// The host name did not resolve.
         case hostNotFound
-        /// The connection broke before the response was complete.
+        /// The connection broke, or was closed, before the response was complete.
         case connectionReset
         /// The TLS handshake failed (certificate, protocol).
         case tls
@@ -22,7 +22,7 @@ public struct TransportFailure: Error, Sendable, Equatable, CustomStringConverti
         case timedOut(Step)
         /// More redirects than the limit.
         case tooManyRedirects(Int)
-        /// The server answered with something that is not HTTP.
+        /// The server closed the connection without a response, or answered with something that is not HTTP.
         case badResponse
         /// The machine is offline.
         case notConnected
@@ -50,11 +50,15 @@ public struct TransportFailure: Error, Sendable, Equatable, CustomStringConverti
     public var server: String
     /// The limit that ran out, in seconds, for timeouts.
     public var limit: TimeInterval?
+    /// The system's own words, when they add something (`Empty reply from server`, `transfer closed with 481
+    /// bytes remaining to read`).
+    public var detail: String?
 
-    public init(_ reason: Reason, server: String, limit: TimeInterval? = nil) {
+    public init(_ reason: Reason, server: String, limit: TimeInterval? = nil, detail: String? = nil) {
         self.reason = reason
         self.server = server
         self.limit = limit
+        self.detail = detail
     }
 
     /// `url`'s host and port (the scheme's default when the URL names none).
@@ -73,15 +77,19 @@ public struct TransportFailure: Error, Sendable, Equatable, CustomStringConverti
     /// One sentence: `connection refused by 127.0.0.1:8080`, `timed out after 1 s waiting for the response body
     /// from api.openai.com:443`.
     public var description: String {
+        sentence + (detail.map { " (\($0))" } ?? "")
+    }
+
+    private var sentence: String {
         switch reason {
         case .connectionRefused: "connection refused by \(server)"
         case .hostNotFound: "host not found: \(server)"
-        case .connectionReset: "connection to \(server) was reset before the response was complete"
+        case .connectionReset: "connection to \(server) was closed before the response was complete"
         case .tls: "TLS handshake with \(server) failed"
         case .timedOut(let step):
             "timed out" + (limit.map { " after \(Self.seconds($0))" } ?? "") + " waiting for \(step.rawValue) from \(server)"
         case .tooManyRedirects(let count): "more than \(count) redirects, the last from \(server)"
-        case .badResponse: "\(server) did not answer with HTTP"
+        case .badResponse: "no valid HTTP response from \(server)"
         case .notConnected: "no network connection (reaching \(server))"
         case .other(let text): "\(text) (\(server))"
         }
@@ -89,20 +97,28 @@ public struct TransportFailure: Error, Sendable, Equatable, CustomStringConverti
 
     /// What URLSession reported, in these terms.
     static func from(_ error: URLError, server: String, step: Step, limit: TimeInterval?) -> TransportFailure {
+        // swift-corelibs-foundation passes libcurl's message on (`Empty reply from server`); the generic
+        // Foundation text (`The operation could not be completed`) adds nothing.
+        let system = error.userInfo[NSLocalizedDescriptionKey] as? String
         switch error.code {
-        case .cannotConnectToHost: TransportFailure(.connectionRefused, server: server)
-        case .cannotFindHost, .dnsLookupFailed: TransportFailure(.hostNotFound, server: server)
-        case .networkConnectionLost: TransportFailure(.connectionReset, server: server)
+        case .cannotConnectToHost: return TransportFailure(.connectionRefused, server: server)
+        case .cannotFindHost, .dnsLookupFailed: return TransportFailure(.hostNotFound, server: server)
+        case .networkConnectionLost: return TransportFailure(.connectionReset, server: server, detail: system)
         case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
              .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot, .clientCertificateRejected,
              .clientCertificateRequired:
-            TransportFailure(.tls, server: server)
-        case .timedOut: TransportFailure(.timedOut(step), server: server, limit: limit)
-        case .badServerResponse, .cannotParseResponse: TransportFailure(.badResponse, server: server)
-        case .notConnectedToInternet: TransportFailure(.notConnected, server: server)
-        case .httpTooManyRedirects: TransportFailure(.tooManyRedirects(20), server: server)
+            return TransportFailure(.tls, server: server, detail: system)
+        case .timedOut: return TransportFailure(.timedOut(step), server: server, limit: limit)
+        case .badServerResponse, .cannotParseResponse: return TransportFailure(.badResponse, server: server, detail: system)
+        case .notConnectedToInternet: return TransportFailure(.notConnected, server: server)
+        case .httpTooManyRedirects: return TransportFailure(.tooManyRedirects(20), server: server)
         default:
-            TransportFailure(.other(error.localizedDescription.isEmpty ? "URL error \(error.code.rawValue)" : error.localizedDescription), server: server)
+            // libcurl's "transfer closed with N bytes remaining to read" (a body cut short) arrives as an
+            // unknown error.
+            if let system, system.hasPrefix("transfer closed") || system.contains("connection reset") || system.contains("Connection reset") {
+                return TransportFailure(.connectionReset, server: server, detail: system)
+            }
+            return TransportFailure(.other(system ?? "URL error \(error.code.rawValue)"), server: server)
         }
     }
 

@@ -167,3 +167,27 @@ import Testing
         #expect(ClientConfiguration(apiKey: "k", baseURL: URL(string: "http://x")!).timeouts == Timeouts(connect: 5, read: 600, total: nil))
     }
 }
+
+/// Connections that end early, on loopback: what failed reads as a sentence with the system's own words.
+@Suite struct BrokenConnectionTests {
+    @Test func aConnectionClosedWithoutAResponseSaysSo() async throws {
+        let server = try LoopbackServer(responses: [.dropConnection])
+        defer { server.stop() }
+
+        let error = try #require(await apiError { try await makeClient(server.baseURL).send(EndpointRequest(method: "GET", path: "/x"), as: Thing.self) })
+
+        #expect(error.transportFailure?.reason == .badResponse)
+        #expect(error.attempts == 3)  // a connection failure is retried
+        #expect(error.description == "Connection failed: no valid HTTP response from 127.0.0.1:\(server.port) (Empty reply from server) (3 attempts)")
+    }
+
+    @Test func aBodyCutShortSaysSo() async throws {
+        let server = try LoopbackServer { _ in ScriptedResponse.json(200, #"{"id":"abcdefghij"}"#).cut(declaring: 500) }
+        defer { server.stop() }
+
+        let error = try #require(await apiError { try await makeClient(server.baseURL, retryPolicy: .none).send(EndpointRequest(method: "GET", path: "/x"), as: Thing.self) })
+
+        #expect(error.transportFailure?.reason == .connectionReset)
+        #expect(error.description == "Connection failed: connection to 127.0.0.1:\(server.port) was closed before the response was complete (transfer closed with 481 bytes remaining to read)")
+    }
+}

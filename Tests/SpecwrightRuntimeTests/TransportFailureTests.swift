@@ -11,12 +11,12 @@ import Testing
         (URLError.Code.cannotConnectToHost, "connection refused by api.example.com:443"),
         (.cannotFindHost, "host not found: api.example.com:443"),
         (.dnsLookupFailed, "host not found: api.example.com:443"),
-        (.networkConnectionLost, "connection to api.example.com:443 was reset before the response was complete"),
+        (.networkConnectionLost, "connection to api.example.com:443 was closed before the response was complete"),
         (.secureConnectionFailed, "TLS handshake with api.example.com:443 failed"),
         (.serverCertificateUntrusted, "TLS handshake with api.example.com:443 failed"),
         (.timedOut, "timed out after 2 s waiting for the response body from api.example.com:443"),
         (.notConnectedToInternet, "no network connection (reaching api.example.com:443)"),
-        (.badServerResponse, "api.example.com:443 did not answer with HTTP"),
+        (.badServerResponse, "no valid HTTP response from api.example.com:443"),
     ])
     func urlErrorsReadAsSentences(code: URLError.Code, sentence: String) {
         let server = TransportFailure.server(of: URL(string: "https://api.example.com/v1/x")!)

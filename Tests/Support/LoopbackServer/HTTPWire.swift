@@ -48,7 +48,7 @@ enum HTTPWire {
         where !["content-length", "connection"].contains(name.lowercased()) {
             head += "\(name): \(value)\r\n"
         }
-        head += "Content-Length: \(response.body.count)\r\nConnection: close\r\n\r\n"
+        head += "Content-Length: \(response.declaredLength ?? response.body.count)\r\nConnection: close\r\n\r\n"
         guard !response.pieces.isEmpty else {
             Socket.sendAll(fd, Array(head.utf8) + Array(response.body))
             shutdown(fd, Int32(SHUT_WR))

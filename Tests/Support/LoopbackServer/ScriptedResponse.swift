@@ -17,6 +17,8 @@ public struct ScriptedResponse: Sendable {
     public var pause: TimeInterval = 0
     /// When set, the pieces after the first wait until the test opens the gate (or 30 s pass).
     public var gate: Gate?
+    /// A `Content-Length` larger than the body: the connection closes before the body is complete.
+    public var declaredLength: Int?
 
     /// Creates a response.
     public init(status: Int, headers: [String: String] = [:], body: Data = Data(), delay: TimeInterval = 0, dropsConnection: Bool = false) {
@@ -57,6 +59,13 @@ public struct ScriptedResponse: Sendable {
     public func held(by gate: Gate) -> ScriptedResponse {
         var copy = self
         copy.gate = gate
+        return copy
+    }
+
+    /// The same response, its `Content-Length` saying `length` bytes: the connection ends short of it.
+    public func cut(declaring length: Int) -> ScriptedResponse {
+        var copy = self
+        copy.declaredLength = length
         return copy
     }
 
