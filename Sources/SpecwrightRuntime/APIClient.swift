@@ -40,8 +40,7 @@ public struct APIClient: Sendable, CustomStringConvertible, CustomDebugStringCon
         } catch {
             let (path, message) = (error as? DecodingError).map(DecodingErrorPath.describe)
                 ?? ("$", String(describing: error))
-            let secrets = [configuration.apiKey] + (try makeHTTPRequest(request, options: options)).secretValues
-            throw Redactor(secrets).error(APIError(
+            throw Redactor(secrets(of: try makeHTTPRequest(request, options: options))).error(APIError(
                 kind: .decoding(path: path, message: message), statusCode: raw.statusCode,
                 body: Self.jsonBody(raw.body), requestID: requestID, raw: raw))
         }
@@ -59,13 +58,24 @@ public struct APIClient: Sendable, CustomStringConvertible, CustomDebugStringCon
 
     /// Sends `request` with the same retries and errors as `send`, returning once a 2xx status and its headers
     /// are in; the body arrives in chunks (large files, event streams). Retries happen only before that point.
+    ///
+    /// What the body throws while it arrives (a stall longer than the read timeout, a reset) is an `APIError`
+    /// of kind `.timeout` or `.connection`, redacted like every other.
     public func sendStreamed(_ request: EndpointRequest, options: RequestOptions? = nil) async throws -> StreamedResponse {
         let transport = configuration.transport
-        return try await withRetries(request, options: options) { httpRequest in
+        let httpRequest = try makeHTTPRequest(request, options: options)
+        let redactor = Redactor(secrets(of: httpRequest))
+        var streamed = try await withRetries(request, options: options) { httpRequest in
             let response = try await transport.stream(httpRequest)
             // An error body is small; it is read whole for the error.
             return response.isSuccess ? .success(response) : .failure(try await response.collected(upTo: 1 << 20))
         }
+        streamed.body = streamed.body.mappingErrors { error in
+            if let apiError = error as? APIError { return redactor.error(apiError) }
+            guard let failure = Self.transportFailure(error, request: httpRequest) else { return error }
+            return redactor.error(failure)
+        }
+        return streamed
     }
 
     /// Sends `request` and streams its `text/event-stream` body as `Event`s (see `EventStream`).
@@ -106,7 +116,7 @@ public struct APIClient: Sendable, CustomStringConvertible, CustomDebugStringCon
         attempt send: (HTTPRequest) async throws -> Attempt<Success>
     ) async throws -> Success {
         var httpRequest = try makeHTTPRequest(request, options: options)
-        let redactor = Redactor([configuration.apiKey] + httpRequest.secretValues)
+        let redactor = Redactor(secrets(of: httpRequest))
         let policy = options?.retryPolicy ?? configuration.retryPolicy
         let total = httpRequest.timeouts.total
         let deadline = Timeouts.limit(total).map { ContinuousClock.now + $0 }
@@ -137,10 +147,11 @@ public struct APIClient: Sendable, CustomStringConvertible, CustomDebugStringCon
                 retryable = Self.isRetryable(transportFailure)
             }
             failure.attempts = attempts
-            let delay = RetryDecision.delay(attempt: attempts - 1, policy: policy, response: response)
+            let computed = RetryDecision.delay(attempt: attempts - 1, policy: policy, response: response)
+            let delay = computed.isFinite ? min(max(computed, 0), 86_400) : 0  // a policy of NaN or infinity must not trap
             let pastDeadline = deadline.map { ContinuousClock.now + .milliseconds(Int64(delay * 1000)) >= $0 } ?? false
             guard retryable, attempts <= policy.maxRetries, !pastDeadline else { throw redactor.error(failure) }
-            try await Task.sleep(for: .seconds(min(delay, 86_400)))
+            try await Task.sleep(for: .seconds(delay))
         }
     }
 
@@ -177,6 +188,12 @@ public struct APIClient: Sendable, CustomStringConvertible, CustomDebugStringCon
         case .connection, .timeout: return true
         default: return false
         }
+    }
+
+    /// What must not show in an error: the key, the secret headers' values, a user and password in the URL.
+    private func secrets(of request: HTTPRequest) -> [String] {
+        [configuration.apiKey] + request.secretValues + [request.url.user, request.url.password, configuration.baseURL.user,
+                                                          configuration.baseURL.password].compactMap { $0 }
     }
 
     /// The body as JSON, when it is JSON.

@@ -36,13 +36,14 @@ public struct APIError: Error, Sendable, CustomStringConvertible, CustomDebugStr
     public var raw: HTTPResponse?
     /// For `.connection` and `.timeout`: what failed, where and at which step.
     public var transportFailure: TransportFailure?
-    /// How many times the request was sent (1 plus the retries); 0 when it was rejected before sending.
+    /// How many times the request was sent (1 plus the retries), for an error status, a connection failure or
+    /// a timeout; 0 where it is not counted (an argument rejected before sending, a body that did not decode).
     public var attempts: Int
 
     /// Creates an error.
     public init(
         kind: Kind, statusCode: Int? = nil, body: JSONValue? = nil, requestID: String? = nil, raw: HTTPResponse? = nil,
-        transportFailure: TransportFailure? = nil, attempts: Int = 1
+        transportFailure: TransportFailure? = nil, attempts: Int = 0
     ) {
         self.kind = kind
         self.statusCode = statusCode

@@ -67,7 +67,7 @@ public struct ClientConfiguration: Sendable, CustomStringConvertible, CustomDebu
 
     /// A summary with the key redacted and only the names of the extra headers (values may be secrets too).
     public var description: String {
-        "ClientConfiguration(baseURL: \(baseURL.absoluteString), apiKey: <redacted>, "
+        "ClientConfiguration(baseURL: \(HeaderFields.printable(baseURL)), apiKey: <redacted>, "
             + "headers: [\(headers.keys.sorted().joined(separator: ", "))], timeouts: \(timeouts), "
             + "retryPolicy: \(retryPolicy), transport: \(type(of: transport)))"
     }
@@ -78,7 +78,7 @@ public struct ClientConfiguration: Sendable, CustomStringConvertible, CustomDebu
     /// A mirror without the key, so `dump` and reflection cannot reveal it.
     public var customMirror: Mirror {
         Mirror(self, children: [
-            "baseURL": baseURL.absoluteString,
+            "baseURL": HeaderFields.printable(baseURL),
             "apiKey": "<redacted>",
             "headers": headers.keys.sorted(),
             "timeouts": timeouts,

@@ -55,9 +55,10 @@ public struct HTTPRequest: Sendable, CustomStringConvertible {
         headers.compactMap { secretHeaderNames.contains($0.key.lowercased()) ? $0.value : nil }
     }
 
-    /// Method, URL and header names; header values are left out because `Authorization` carries the key.
+    /// Method, URL (without user or password) and header names; header values are left out because
+    /// `Authorization` carries the key.
     public var description: String {
-        "\(method) \(url.absoluteString) (headers: \(headers.keys.sorted().joined(separator: ", ")); body: \(body?.count ?? 0) bytes)"
+        "\(method) \(HeaderFields.printable(url)) (headers: \(headers.keys.sorted().joined(separator: ", ")); body: \(body?.count ?? 0) bytes)"
     }
 }
 
@@ -114,6 +115,16 @@ extension HTTPTransport {
 
 /// Case-insensitive header helpers shared by requests, responses and the client.
 enum HeaderFields {
+    /// `url` for printing: a user or password in it (`https://user:secret@host`) shows as `<redacted>`.
+    static func printable(_ url: URL) -> String {
+        guard url.user != nil || url.password != nil,
+              var components = URLComponents(url: url, resolvingAgainstBaseURL: true)
+        else { return url.absoluteString }
+        components.user = "<redacted>"
+        components.password = nil
+        return components.string ?? "<redacted URL>"
+    }
+
     static func value(of name: String, in headers: [String: String]) -> String? {
         if let exact = headers[name] { return exact }
         let lowered = name.lowercased()

@@ -25,6 +25,12 @@ struct Redactor: Sendable {
             if let space = trimmed.firstIndex(of: " ") {
                 secrets.insert(String(trimmed[trimmed.index(after: space)...]).trimmingCharacters(in: .whitespaces))
             }
+            // `Cookie: a=1; session=...`: each cookie's value on its own.
+            for pair in trimmed.split(separator: ";") {
+                if let equals = pair.firstIndex(of: "=") {
+                    secrets.insert(String(pair[pair.index(after: equals)...]).trimmingCharacters(in: .whitespaces))
+                }
+            }
         }
         self.secrets = secrets.filter { $0.utf8.count >= Self.minimumLength }.sorted { $0.utf8.count > $1.utf8.count || $0.utf8.count == $1.utf8.count && $0 < $1 }
     }
@@ -63,11 +69,19 @@ struct Redactor: Sendable {
         return data
     }
 
-    func response(_ response: HTTPResponse) -> HTTPResponse {
-        HTTPResponse(
+    /// `response` with its headers and body redacted. A JSON body in which a secret hides behind escapes
+    /// (`\/`, `\u002d`), which the bytes alone would not show, is replaced by the redacted JSON.
+    func response(_ response: HTTPResponse, json: JSONValue?) -> HTTPResponse {
+        var body = bytes(response.body)
+        if let json, case let redacted = self.json(json), redacted != json,
+           let parsed = try? JSONCoding.makeDecoder().decode(JSONValue.self, from: body), parsed != redacted,
+           let encoded = try? JSONCoding.encode(redacted) {
+            body = encoded
+        }
+        return HTTPResponse(
             statusCode: response.statusCode,
             headers: Dictionary(response.headers.map { (text($0.key), text($0.value)) }, uniquingKeysWith: { first, _ in first }),
-            body: bytes(response.body))
+            body: body)
     }
 
     func failure(_ failure: TransportFailure) -> TransportFailure {
@@ -88,8 +102,8 @@ struct Redactor: Sendable {
         case .invalidArgument(let name, let reason): error.kind = .invalidArgument(name: name, reason: text(reason))
         case .status, .timeout: break
         }
+        error.raw = error.raw.map { response($0, json: error.body) }
         error.body = error.body.map(json)
-        error.raw = error.raw.map(response)
         error.requestID = error.requestID.map(text)
         error.transportFailure = error.transportFailure.map(failure)
         return error

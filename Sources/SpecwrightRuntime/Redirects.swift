@@ -23,7 +23,10 @@ enum Redirects {
         else { return nil }
 
         var next = request
-        next.url = target
+        // swift-corelibs-foundation compares schemes with their case; `HTTPS://` must still be https.
+        var components = URLComponents(url: target, resolvingAgainstBaseURL: false)
+        components?.scheme = scheme
+        next.url = components?.url ?? target
         let becomesGet = status == 303 && request.method != "HEAD" || (status == 301 || status == 302) && request.method == "POST"
         if becomesGet {
             next.method = "GET"

@@ -5,9 +5,18 @@ import Foundation
 public struct ResponseBody: AsyncSequence, Sendable {
     public typealias Element = Data
     private let chunks: AsyncThrowingStream<Data, any Error>
+    private let transformError: (@Sendable (any Error) -> any Error)?
 
     /// A body fed by `chunks`.
-    public init(_ chunks: AsyncThrowingStream<Data, any Error>) { self.chunks = chunks }
+    public init(_ chunks: AsyncThrowingStream<Data, any Error>) {
+        self.chunks = chunks
+        transformError = nil
+    }
+
+    private init(_ chunks: AsyncThrowingStream<Data, any Error>, transformError: (@Sendable (any Error) -> any Error)?) {
+        self.chunks = chunks
+        self.transformError = transformError
+    }
 
     /// A body that is already complete.
     public static func complete(_ data: Data) -> ResponseBody {
@@ -17,7 +26,28 @@ public struct ResponseBody: AsyncSequence, Sendable {
         })
     }
 
-    public func makeAsyncIterator() -> AsyncThrowingStream<Data, any Error>.Iterator { chunks.makeAsyncIterator() }
+    /// The same body, whatever it throws passed through `transform` first (`APIClient` makes a transport's
+    /// failures `APIError`s, redacted like every other).
+    public func mappingErrors(_ transform: @escaping @Sendable (any Error) -> any Error) -> ResponseBody {
+        let inner = transformError
+        return ResponseBody(chunks) { error in transform(inner?(error) ?? error) }
+    }
+
+    public func makeAsyncIterator() -> Iterator { Iterator(chunks: chunks.makeAsyncIterator(), transformError: transformError) }
+
+    /// Reads the chunks in order.
+    public struct Iterator: AsyncIteratorProtocol {
+        var chunks: AsyncThrowingStream<Data, any Error>.Iterator
+        let transformError: (@Sendable (any Error) -> any Error)?
+
+        public mutating func next() async throws -> Data? {
+            do {
+                return try await chunks.next()
+            } catch {
+                throw transformError?(error) ?? error
+            }
+        }
+    }
 
     /// Every remaining byte, read to the end.
     ///

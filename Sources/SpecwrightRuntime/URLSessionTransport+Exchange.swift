@@ -39,8 +39,11 @@ final class Exchange: @unchecked Sendable {
     private var task: URLSessionDataTask?
     private var response: HTTPURLResponse?
     private var collected = Data()
-    private let chunks: AsyncThrowingStream<Data, any Error>
-    private let body: AsyncThrowingStream<Data, any Error>.Continuation
+    /// The streamed body until it goes to the caller with the head. The exchange keeps only the stream's
+    /// continuation after that: when the caller drops the body (or stops iterating it and drops the
+    /// response), the stream terminates and the transfer is cancelled.
+    private var pendingBody: ResponseBody?
+    private let body: AsyncThrowingStream<Data, any Error>.Continuation?
     private let clock: TimeoutClock
     private var watchdog: DispatchSourceTimer?
     /// Timeouts fire on a queue of their own: a task on the cooperative pool could wait behind CPU-bound work
@@ -51,8 +54,14 @@ final class Exchange: @unchecked Sendable {
         self.streaming = streaming
         server = TransportFailure.server(of: request.url)
         clock = TimeoutClock(timeouts: request.timeouts, deadline: deadline, hasBody: !(request.body ?? Data()).isEmpty)
-        (chunks, body) = AsyncThrowingStream<Data, any Error>.makeStream()
-        body.onTermination = { [weak self] termination in
+        guard streaming else {
+            body = nil
+            return
+        }
+        let (chunks, continuation) = AsyncThrowingStream<Data, any Error>.makeStream()
+        pendingBody = ResponseBody(chunks)
+        body = continuation
+        continuation.onTermination = { [weak self] termination in
             if case .cancelled = termination { self?.fail(CancellationError()) }
         }
     }
@@ -97,7 +106,7 @@ final class Exchange: @unchecked Sendable {
             }
         }
         waiting?.resume(throwing: error)
-        if wasStreaming { body.finish(throwing: error) }
+        if wasStreaming { body?.finish(throwing: error) }
         task?.cancel()
     }
 
@@ -109,24 +118,19 @@ final class Exchange: @unchecked Sendable {
 
     func didReceive(_ response: HTTPURLResponse) {
         clock.headersArrived()
-        guard streaming else {
-            lock.withLock { self.response = response }
-            return
-        }
-        let head = ReceivedHead(
-            statusCode: response.statusCode, headers: URLSessionTransport.headers(of: response), collected: Data(),
-            stream: ResponseBody(chunks), exchange: self)
-        let waiting: CheckedContinuation<ReceivedHead, any Error>? = lock.withLock {
-            guard case .waitingForHead(let continuation) = state else { return nil }
+        let (waiting, stream): (CheckedContinuation<ReceivedHead, any Error>?, ResponseBody?) = lock.withLock {
+            self.response = response
+            guard streaming, case .waitingForHead(let continuation) = state else { return (nil, nil) }
             state = .streamingBody
-            return continuation
+            defer { pendingBody = nil }
+            return (continuation, pendingBody)
         }
-        waiting?.resume(returning: head)
+        waiting?.resume(returning: head(response, stream: stream))
     }
 
     func didReceive(_ data: Data) {
         clock.chunkArrived()
-        if streaming {
+        if let body {
             body.yield(data)
         } else {
             lock.withLock { collected.append(data) }
@@ -138,28 +142,40 @@ final class Exchange: @unchecked Sendable {
             fail(failure(for: error))
             return
         }
-        let (waiting, wasStreaming, response, collected): (CheckedContinuation<ReceivedHead, any Error>?, Bool, HTTPURLResponse?, Data) = lock.withLock {
+        let (waiting, wasStreaming, response, stream): (CheckedContinuation<ReceivedHead, any Error>?, Bool, HTTPURLResponse?, ResponseBody?) = lock.withLock {
             watchdog?.cancel()
             switch state {
             case .waitingForHead(let continuation):
                 state = .ended
-                return (continuation, false, self.response, self.collected)
+                // swift-corelibs-foundation announces no 3xx it would have followed; when it does not follow
+                // one (no usable Location), the task's response is the only place the redirect is.
+                defer { pendingBody = nil }
+                return (continuation, false, self.response ?? task?.response as? HTTPURLResponse, pendingBody)
             case .streamingBody:
                 state = .ended
-                return (nil, true, nil, Data())
+                return (nil, true, nil, nil)
             case .notStarted, .ended:
-                return (nil, false, nil, Data())
+                return (nil, false, nil, nil)
             }
         }
-        if wasStreaming { body.finish() }
-        guard let waiting else { return }
+        guard let waiting else {
+            if wasStreaming { body?.finish() }
+            return
+        }
         guard let response else {
+            body?.finish(throwing: TransportFailure(.badResponse, server: server))
             waiting.resume(throwing: TransportFailure(.badResponse, server: server))
             return
         }
-        waiting.resume(returning: ReceivedHead(
-            statusCode: response.statusCode, headers: URLSessionTransport.headers(of: response), collected: collected,
-            stream: nil, exchange: self))
+        let completed = head(response, stream: stream)
+        body?.finish()
+        waiting.resume(returning: completed)
+    }
+
+    private func head(_ response: HTTPURLResponse, stream: ResponseBody?) -> ReceivedHead {
+        ReceivedHead(
+            statusCode: response.statusCode, headers: URLSessionTransport.headers(of: response),
+            collected: stream == nil ? lock.withLock { collected } : Data(), stream: stream, exchange: self)
     }
 
     /// What URLSession reported, in the terms of `TransportFailure`.
@@ -274,24 +290,41 @@ final class TaskRouter: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         self.challengeHandler = challengeHandler
     }
 
+    /// Challenges go to the delegate of the session the transport was made from, as they would have: its
+    /// task-level method when it has one, else its session-level one. Only the task-level method is
+    /// implemented here, so that Darwin sends server-trust challenges (certificate pinning) to it as well.
     func urlSession(
-        _ session: URLSession, didReceive challenge: URLAuthenticationChallenge,
+        _ session: URLSession, task: URLSessionTask, didReceive challenge: URLAuthenticationChallenge,
         completionHandler: @escaping @Sendable (URLSession.AuthChallengeDisposition, URLCredential?) -> Void
     ) {
         #if canImport(FoundationNetworking)
-        // swift-corelibs-foundation gives the method a default implementation (default handling).
-        guard let handler = challengeHandler else { return completionHandler(.performDefaultHandling, nil) }
-        handler.urlSession(session, didReceive: challenge, completionHandler: completionHandler)
+        // swift-corelibs-foundation gives both methods default implementations (default handling).
+        if let handler = challengeHandler as? any URLSessionTaskDelegate {
+            handler.urlSession(session, task: task, didReceive: challenge, completionHandler: completionHandler)
+        } else if let handler = challengeHandler {
+            handler.urlSession(session, didReceive: challenge, completionHandler: completionHandler)
+        } else {
+            completionHandler(.performDefaultHandling, nil)
+        }
         #else
-        guard let handler = challengeHandler,
-              handler.responds(to: #selector(URLSessionDelegate.urlSession(_:didReceive:completionHandler:)))
-        else { return completionHandler(.performDefaultHandling, nil) }
-        handler.urlSession?(session, didReceive: challenge, completionHandler: completionHandler)
+        if let handler = challengeHandler as? any URLSessionTaskDelegate,
+           handler.responds(to: #selector(URLSessionTaskDelegate.urlSession(_:task:didReceive:completionHandler:))) {
+            handler.urlSession?(session, task: task, didReceive: challenge, completionHandler: completionHandler)
+        } else if let handler = challengeHandler,
+                  handler.responds(to: #selector(URLSessionDelegate.urlSession(_:didReceive:completionHandler:))) {
+            handler.urlSession?(session, didReceive: challenge, completionHandler: completionHandler)
+        } else {
+            completionHandler(.performDefaultHandling, nil)
+        }
         #endif
     }
 
     func register(_ exchange: Exchange, for task: URLSessionTask) {
         lock.withLock { exchanges[task.taskIdentifier] = exchange }
+    }
+
+    func unregister(_ task: URLSessionTask) {
+        _ = lock.withLock { exchanges.removeValue(forKey: task.taskIdentifier) }
     }
 
     private func exchange(_ task: URLSessionTask) -> Exchange? {

@@ -30,15 +30,21 @@ public struct URLSessionTransport: HTTPTransport {
     /// A transport whose session has `configuration` (proxies, TLS, HTTP/2 settings), without a cache.
     /// `challengeHandler`, when given, answers the session's authentication challenges (certificate pinning,
     /// client certificates); without it URLSession's default handling applies.
+    ///
+    /// - Precondition: not a background configuration (`identifier` is nil): a background session follows
+    ///   redirects without asking its delegate, which would send the key wherever a redirect points.
     public init(configuration: URLSessionConfiguration, challengeHandler: (any URLSessionDelegate)? = nil) {
+        precondition(configuration.identifier == nil, "URLSessionTransport cannot use a background configuration: it must see every redirect")
         owner = SessionOwner(configuration: configuration, challengeHandler: challengeHandler)
     }
 
     /// A transport whose session has the configuration of `session`, and whose authentication challenges go
     /// to `session`'s delegate. The transport needs its own delegate to control redirects and timeouts, so it
     /// makes its own session rather than using `session` itself.
+    ///
+    /// - Precondition: `session` is not a background session (see `init(configuration:challengeHandler:)`).
     public init(session: URLSession) {
-        owner = SessionOwner(configuration: session.configuration, challengeHandler: session.delegate)
+        self.init(configuration: session.configuration, challengeHandler: session.delegate)
     }
 
     /// Sends the request and returns the response whatever its status, following redirects.
@@ -80,7 +86,13 @@ public struct URLSessionTransport: HTTPTransport {
         owner.router.register(exchange, for: task)
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                if exchange.start(task, continuation: continuation) { task.resume() }
+                if exchange.start(task, continuation: continuation) {
+                    task.resume()
+                } else {
+                    // Cancelled before it began: the task never runs, and must not stay with the session.
+                    owner.router.unregister(task)
+                    task.cancel()
+                }
             }
         } onCancel: {
             exchange.fail(CancellationError())
@@ -96,8 +108,8 @@ public struct URLSessionTransport: HTTPTransport {
         // URLSession's own timeout also restarts with every chunk, but swift-corelibs-foundation truncates it to
         // whole seconds (0.3 s would time out at once); the exchange enforces the exact limits, and URLSession's
         // timer, a second later, only backs it up.
-        let read = Timeouts.limit(request.timeouts.read).map { Double($0.components.seconds) + 2 } ?? 365 * 24 * 3600
-        urlRequest.timeoutInterval = read
+        let limits = [request.timeouts.connect, request.timeouts.read].compactMap(Timeouts.limit)
+        urlRequest.timeoutInterval = limits.count == 2 ? Double(limits.max()!.components.seconds) + 2 : 365 * 24 * 3600
         return urlRequest
     }
 

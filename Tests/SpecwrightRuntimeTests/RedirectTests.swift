@@ -122,6 +122,34 @@ import Testing
         #expect(server.requests.count == 1)
     }
 
+    /// A redirect status without a `Location` is not a redirect to follow: it comes back as what it is
+    /// (swift-corelibs-foundation does not announce such a response, nor pass its body on; the transport finds
+    /// the response on the task).
+    @Test(arguments: Path.allCases)
+    func aRedirectWithoutALocationIsReturnedAsItIs(path: Path) async throws {
+        let server = try LoopbackServer { _ in ScriptedResponse(status: 302, body: Data("nowhere".utf8)) }
+        defer { server.stop() }
+        let request = HTTPRequest(method: "GET", url: server.baseURL.appendingPathComponent("start"))
+
+        let (status, body): (Int, Data)
+        switch path {
+        case .send:
+            let response = try await URLSessionTransport().send(request)
+            (status, body) = (response.statusCode, response.body)
+        case .stream:
+            let response = try await URLSessionTransport().stream(request)
+            (status, body) = (response.statusCode, try await response.body.collect())
+        }
+
+        #expect(status == 302)
+        #if canImport(FoundationNetworking)
+        #expect(body.isEmpty)
+        #else
+        #expect(String(decoding: body, as: UTF8.self) == "nowhere")
+        #endif
+        #expect(server.requests.count == 1)
+    }
+
     // MARK: The rule itself
 
     private func request(_ url: String, method: String = "POST") -> HTTPRequest {
@@ -164,5 +192,6 @@ import Testing
         #expect(Redirects.next(after: base, status: 302, location: "  ")?.url == nil)
         #expect(Redirects.next(after: base, status: 302, location: "file:///etc/passwd")?.url == nil)
         #expect(Redirects.next(after: base, status: 302, location: "ftp://api.example.com/x")?.url == nil)
+        #expect(Redirects.next(after: base, status: 307, location: "HTTPS://API.example.com/v2")?.url.absoluteString == "https://API.example.com/v2")
     }
 }

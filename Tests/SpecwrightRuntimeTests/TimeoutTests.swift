@@ -87,9 +87,11 @@ import Testing
         let response = try await makeClient(server.baseURL, retryPolicy: .none, timeout: 0.5).sendStreamed(EndpointRequest(method: "GET", path: "/x"))
 
         var received = Data()
-        await #expect(throws: TransportFailure(.timedOut(.body), server: "127.0.0.1:\(server.port)", limit: 0.5)) {
+        let error = await #expect(throws: APIError.self) {
             for try await chunk in response.body { received.append(chunk) }
         }
+        #expect(error?.kind == .timeout)
+        #expect(error?.transportFailure == TransportFailure(.timedOut(.body), server: "127.0.0.1:\(server.port)", limit: 0.5))
         #expect(String(decoding: received, as: UTF8.self) == #"{"id""#)
     }
 
@@ -121,9 +123,10 @@ import Testing
         let response = try await makeClient(server.baseURL, retryPolicy: .none)
             .sendStreamed(EndpointRequest(method: "GET", path: "/trickle"), options: RequestOptions(timeouts: Timeouts(read: 5, total: 0.8)))
 
-        await #expect(throws: TransportFailure.self) {
+        let error = await #expect(throws: APIError.self) {
             for try await _ in response.body {}
         }
+        #expect(error?.transportFailure?.reason == .timedOut(.deadline))
     }
 
     @Test func aServerThatCannotBeReachedTimesOutOnTheConnectTimeout() async throws {

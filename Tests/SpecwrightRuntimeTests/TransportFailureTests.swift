@@ -45,4 +45,34 @@ import Testing
         #expect(redactor.bytes(Data("xsk-live-123456sk-live-123456y".utf8)) == Data("x<redacted><redacted>y".utf8))
         #expect(redactor.json(["sk-live-123456": ["a", "org-abcdef!"], "n": 1]) == ["<redacted>": ["a", "<redacted>!"], "n": 1])
     }
+
+    @Test func aSecretBehindJSONEscapesLeavesNoTraceInTheRawBody() throws {
+        let redactor = Redactor(["Bearer sk-abc/def-123"])
+        let raw = Data(#"{"error":{"message":"Incorrect API key provided: sk-abc\/def\u002d123"}}"#.utf8)
+        let body = try JSONCoding.makeDecoder().decode(JSONValue.self, from: raw)
+        let error = redactor.error(APIError(kind: .status(401), statusCode: 401, body: body, raw: HTTPResponse(statusCode: 401, body: raw)))
+        let text = String(decoding: try #require(error.raw).body, as: UTF8.self)
+        #expect(!text.contains("def"), "\(text)")
+        #expect(error.message == "Incorrect API key provided: <redacted>")
+        #expect(try JSONCoding.makeDecoder().decode(JSONValue.self, from: Data(text.utf8)) == error.body)
+        // Bytes with nothing to hide stay exactly as received.
+        let plain = Data(#"{ "error" : {"message":"no key here"} }"#.utf8)
+        let untouched = redactor.error(APIError(kind: .status(400), body: ["error": ["message": "no key here"]], raw: HTTPResponse(statusCode: 400, body: plain)))
+        #expect(untouched.raw?.body == plain)
+    }
+
+    @Test func cookiesAreHiddenOneByOne() {
+        let redactor = Redactor(["theme=dark; session=SESSION-abcdef-1"])
+        #expect(redactor.text("unknown session SESSION-abcdef-1") == "unknown session <redacted>")
+    }
+
+    @Test func aPasswordInTheBaseURLIsNeverPrinted() {
+        let configuration = ClientConfiguration(apiKey: "k", baseURL: URL(string: "https://me:hunter2-secret@proxy.example.com/v1")!)
+        let request = HTTPRequest(method: "GET", url: URL(string: "https://me:hunter2-secret@proxy.example.com/v1/x?limit=2")!)
+        for text in [configuration.description, request.description, String(describing: Mirror(reflecting: configuration).children.map(\.value))] {
+            #expect(!text.contains("hunter2-secret"), "\(text)")
+            #expect(text.contains("proxy.example.com"), "\(text)")
+        }
+        #expect(request.description.contains("limit=2"))
+    }
 }

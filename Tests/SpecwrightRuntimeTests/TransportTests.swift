@@ -120,4 +120,27 @@ import Testing
         // margin is wide because the tests share two cores with CPU-heavy ones (the corpus, 10 MB inputs).
         #expect(seconds < 15)
     }
+
+    /// Leaving a streamed body unread (a `break`, then dropping the response) cancels the transfer: the
+    /// server cannot finish writing a body that would take 6 s, long before it would have.
+    @Test func droppingAStreamedBodyCancelsTheTransfer() async throws {
+        let body = String(repeating: "x", count: 300)
+        let server = try LoopbackServer { _ in
+            ScriptedResponse.text(200, body).written(inPiecesEndingAt: Array(stride(from: 1, to: 300, by: 1)), pause: 0.02)
+        }
+        defer { server.stop() }
+
+        func readOneChunk() async throws -> Data? {
+            let response = try await makeClient(server.baseURL).sendStreamed(EndpointRequest(method: "GET", path: "/long"))
+            for try await chunk in response.body { return chunk }
+            return nil
+        }
+        let first = try await readOneChunk()
+
+        #expect(first?.isEmpty == false)
+        let clock = ContinuousClock()
+        let start = clock.now
+        while server.abandonedResponses == 0, clock.now - start < .seconds(4) { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(server.abandonedResponses == 1)
+    }
 }

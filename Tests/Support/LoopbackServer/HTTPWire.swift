@@ -41,8 +41,9 @@ enum HTTPWire {
             body: Data(body.prefix(length)))
     }
 
-    /// Writes `response` with `Content-Length` and `Connection: close`.
-    static func write(_ response: ScriptedResponse, to fd: Int32) {
+    /// Writes `response` with `Content-Length` and `Connection: close`; false when the client went away first.
+    @discardableResult
+    static func write(_ response: ScriptedResponse, to fd: Int32) -> Bool {
         var head = "HTTP/1.1 \(response.status) \(reason(response.status))\r\n"
         for (name, value) in response.headers.sorted(by: { $0.key < $1.key })
         where !["content-length", "connection"].contains(name.lowercased()) {
@@ -50,11 +51,11 @@ enum HTTPWire {
         }
         head += "Content-Length: \(response.declaredLength ?? response.body.count)\r\nConnection: close\r\n\r\n"
         guard !response.pieces.isEmpty else {
-            Socket.sendAll(fd, Array(head.utf8) + Array(response.body))
+            let sent = Socket.sendAll(fd, Array(head.utf8) + Array(response.body))
             shutdown(fd, Int32(SHUT_WR))
-            return
+            return sent
         }
-        Socket.sendAll(fd, Array(head.utf8))
+        guard Socket.sendAll(fd, Array(head.utf8)) else { return false }
         let body = Array(response.body)
         var start = 0
         for end in response.pieces.map({ min($0, body.count) }) + [body.count] where end > start {
@@ -62,10 +63,11 @@ enum HTTPWire {
                 Thread.sleep(forTimeInterval: response.pause)
                 response.gate?.wait(seconds: 30)
             }
-            Socket.sendAll(fd, Array(body[start..<end]))
+            guard Socket.sendAll(fd, Array(body[start..<end])) else { return false }
             start = end
         }
         shutdown(fd, Int32(SHUT_WR))
+        return true
     }
 
     /// Appends what `fd` has to offer; `false` on end of stream, error or timeout.

@@ -42,6 +42,9 @@ public final class LoopbackServer: @unchecked Sendable {
     /// Every request received so far, in order of arrival.
     public var requests: [RecordedRequest] { core.recorded.current }
 
+    /// Responses the server could not finish writing because the client had closed the connection.
+    public var abandonedResponses: Int { core.abandoned.current }
+
     /// A URL on 127.0.0.1 where nothing listens: a server is started to reserve a port, then stopped.
     public static func closedPortURL() throws -> URL {
         let server = try LoopbackServer { _ in .json(200, "{}") }
@@ -57,6 +60,7 @@ public final class LoopbackServer: @unchecked Sendable {
 /// The part of the server its threads share.
 final class ServerCore: @unchecked Sendable {
     let recorded = Locked<[RecordedRequest]>([])
+    let abandoned = Locked(0)
     private let listener: Int32
     private let handler: @Sendable (RecordedRequest) -> ScriptedResponse
     private let stopped = Locked(false)
@@ -105,7 +109,7 @@ final class ServerCore: @unchecked Sendable {
         let response = handler(request)
         if response.delay > 0 { waitUnlessStopped(response.delay) }
         if response.dropsConnection || isStopped { return }
-        HTTPWire.write(response, to: connection)
+        if !HTTPWire.write(response, to: connection) { abandoned.withLock { $0 += 1 } }
     }
 
     private func waitUnlessStopped(_ seconds: TimeInterval) {

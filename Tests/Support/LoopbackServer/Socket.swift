@@ -80,13 +80,15 @@ enum Socket {
         setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &yes, socklen_t(MemoryLayout<Int32>.size))
     }
 
-    /// Sends all of `bytes` (without SIGPIPE); gives up on error.
-    static func sendAll(_ fd: Int32, _ bytes: [UInt8]) {
+    /// Sends all of `bytes` (without SIGPIPE); gives up on error, returning false (the peer went away).
+    @discardableResult
+    static func sendAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
         var offset = 0
         while offset < bytes.count {
             let sent = bytes[offset...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            if sent <= 0 { return }
+            if sent <= 0 { return false }
             offset += sent
         }
+        return true
     }
 }
