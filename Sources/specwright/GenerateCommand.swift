@@ -89,15 +89,18 @@ struct GenerateCommand: ParsableCommand {
         }
         let generated = try Generator.generate(spec, options: options, exampleFindings: exampleFindings)
 
-        var summary: [String] = []
+        // The library and the tests are written together: both folders or neither.
+        var outputs: [(path: String, output: OutputWriter.Output)] = []
         let writesLibrary = parts.contains(.types) || parts.contains(.client)
         if writesLibrary {
-            let report = try OutputWriter.write(generated.library, to: URL(fileURLWithPath: outputPath))
-            summary.append("\(outputPath): \(report.written.count) written, \(report.unchanged.count) unchanged, \(report.removed.count) removed")
+            outputs.append((outputPath, .init(files: generated.library, directory: URL(fileURLWithPath: outputPath))))
         }
         if parts.contains(.tests) || testsPath != nil, let testsFolder = writesLibrary ? testsPath : outputPath {
-            let report = try OutputWriter.write(generated.tests, to: URL(fileURLWithPath: testsFolder))
-            summary.append("\(testsFolder): \(report.written.count) written, \(report.unchanged.count) unchanged, \(report.removed.count) removed")
+            outputs.append((testsFolder, .init(files: generated.tests, directory: URL(fileURLWithPath: testsFolder))))
+        }
+        let reports = try OutputWriter.write(outputs.map(\.output))
+        let summary = zip(outputs, reports).map { output, report in
+            "\(output.path): \(report.written.count) written, \(report.unchanged.count) unchanged, \(report.removed.count) removed"
         }
         FileHandle.standardError.write(Data((summary.joined(separator: "; ") + "\n").utf8))
         if self.summary {
