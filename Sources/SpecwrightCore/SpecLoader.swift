@@ -26,7 +26,9 @@ public enum SpecLoader {
             let root = URL(fileURLWithPath: path)
             let entries: [(url: URL, relative: String)]
             if isDirectory.boolValue {
-                entries = markdownFiles(under: root)
+                let scanned = scan(root)
+                entries = scanned.files
+                diagnostics += scanned.problems
             } else {
                 entries = [(root, root.lastPathComponent)]
             }
@@ -60,16 +62,32 @@ public enum SpecLoader {
 
     /// Paths of the `.md` files under `root`, relative to it. Hidden files and folders are skipped;
     /// symbolic links to files count, links to folders are followed.
+    public static func markdownFiles(under root: URL) -> [(url: URL, relative: String)] {
+        scan(root).files
+    }
+
+    /// The `.md` files under `root`, and what could not be looked at, each a diagnostic at its path: a folder
+    /// that cannot be read or a `.md` entry that is no readable file (a dangling link, a FIFO, a device) is an
+    /// error, since pages may be missing and a run without them would remove their generated code; another
+    /// dangling link or special file is a warning.
+    ///
     /// Walks with `readdir`, whose entry types spare a `stat` per file: Foundation's enumerator costs more
     /// than parsing a page.
-    public static func markdownFiles(under root: URL) -> [(url: URL, relative: String)] {
+    static func scan(_ root: URL) -> (files: [(url: URL, relative: String)], problems: [Diagnostic]) {
         var result: [(URL, String)] = []
+        var problems: [Diagnostic] = []
+        func problem(_ severity: Diagnostic.Severity, _ relative: String, _ message: String) {
+            problems.append(Diagnostic(severity, .unreadableFile, at: SourceLocation(file: relative.isEmpty ? "." : relative, line: 1), message))
+        }
         var pending: [String] = [""]
         var visited: Set<String> = []
         while let folder = pending.popLast() {
             let absolute = folder.isEmpty ? root.path : root.path + "/" + folder
             if let real = realPath(absolute), !visited.insert(real).inserted { continue }  // a link cycle
-            guard let directory = opendir(absolute) else { continue }
+            guard let directory = opendir(absolute) else {
+                problem(.error, folder, "cannot read folder: \(String(cString: strerror(errno))); its pages would be missing")
+                continue
+            }
             defer { closedir(directory) }
             while let entry = readdir(directory) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
@@ -77,20 +95,32 @@ public enum SpecLoader {
                 }
                 if name.hasPrefix(".") { continue }
                 let relative = folder.isEmpty ? name : folder + "/" + name
+                let isPage = name.hasSuffix(".md")
                 var type = Int32(entry.pointee.d_type)
                 if type == Int32(DT_LNK) || type == Int32(DT_UNKNOWN) {
                     var info = stat()
-                    guard stat(absolute + "/" + name, &info) == 0 else { continue }
-                    type = (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : ((info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : 0)
+                    guard stat(absolute + "/" + name, &info) == 0 else {
+                        let reason = String(cString: strerror(errno))
+                        problem(isPage ? .error : .warning, relative,
+                                type == Int32(DT_LNK) ? "dangling symbolic link (\(reason)); skipped" : "cannot look at this entry (\(reason)); skipped")
+                        continue
+                    }
+                    type = switch info.st_mode & S_IFMT {
+                    case S_IFDIR: Int32(DT_DIR)
+                    case S_IFREG: Int32(DT_REG)
+                    default: Int32(DT_FIFO)  // any special file
+                    }
                 }
                 if type == Int32(DT_DIR) {
                     pending.append(relative)
-                } else if type == Int32(DT_REG), name.hasSuffix(".md") {
-                    result.append((root.appendingPathComponent(relative), relative))
+                } else if type == Int32(DT_REG) {
+                    if isPage { result.append((root.appendingPathComponent(relative), relative)) }
+                } else {
+                    problem(isPage ? .error : .warning, relative, "not a regular file (a FIFO, socket or device); skipped")
                 }
             }
         }
-        return result.sorted { $0.1 < $1.1 }
+        return (result.sorted { $0.1 < $1.1 }, problems.sorted { $0.location.file < $1.location.file })
     }
 
     private static func realPath(_ path: String) -> String? {

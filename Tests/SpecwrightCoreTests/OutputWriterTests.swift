@@ -67,7 +67,8 @@ import Glibc
     }
 
     @Test func aStaleFileThatCannotBeRemovedIsAnErrorNotAReport() throws {
-        let project = try TemporarySpecs(["Out/stale.swift": "\(GeneratedFile.marker) stale\n", "Out/kept.swift": "\(GeneratedFile.marker)\n"])
+        // Nothing to write (kept.swift is current), one stale file to remove, in a folder where it cannot be.
+        let project = try TemporarySpecs(["Out/stale.swift": "\(GeneratedFile.marker) stale\n", "Out/kept.swift": file("kept.swift").contents])
         let out = project.folder.appendingPathComponent("Out"), stale = out.appendingPathComponent("stale.swift")
         let lock: (Bool) throws -> Void
         if getuid() == 0 {
@@ -117,5 +118,69 @@ import Glibc
         try process.run()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
+    }
+}
+
+/// Inputs that cannot all be read: each is a located diagnostic, and a run that misses pages removes nothing.
+@Suite struct UnreadableInputTests {
+    /// A project generated once, so that its output folder holds the code of every page.
+    private func generatedProject() throws -> (TemporarySpecs, specs: URL, out: URL, before: [String]) {
+        var pages: [String: String] = [:]
+        let threads = repositoryRoot.appendingPathComponent("Specs/chatkit/threads")
+        for name in try FileManager.default.contentsOfDirectory(atPath: threads.path) {
+            pages["Specs/threads/\(name)"] = try String(contentsOf: threads.appendingPathComponent(name), encoding: .utf8)
+        }
+        let project = try TemporarySpecs(pages)
+        let specs = project.folder.appendingPathComponent("Specs"), out = project.folder.appendingPathComponent("Out")
+        let first = try CLI.run(["generate", specs.path, "--module", "API", "--output", out.path])
+        try #require(first.status == 0, "\(first.stderr)")
+        let before = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        return (project, specs, out, before)
+    }
+
+    @Test func aDanglingLinkToAPageIsAnErrorAndNothingIsRemoved() throws {
+        let (project, specs, out, before) = try generatedProject()
+        _ = project
+        // The page moves away and a link to where it was is left: its code must not vanish silently.
+        let list = specs.appendingPathComponent("threads/list.md")
+        try FileManager.default.removeItem(at: list)
+        try FileManager.default.createSymbolicLink(atPath: list.path, withDestinationPath: "/nonexistent/list.md")
+
+        let result = try CLI.run(["generate", specs.path, "--module", "API", "--output", out.path])
+
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("threads/list.md:1:1: error: dangling symbolic link (No such file or directory); skipped"), "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == before)
+    }
+
+    @Test func aFIFONamedLikeAPageIsAnErrorAndIsNeverOpened() throws {
+        let project = try TemporarySpecs(["Specs/a.md": "# A\n\nA guide.\n"])
+        let fifo = project.folder.appendingPathComponent("Specs/pipe.md")
+        try #require(mkfifo(fifo.path, 0o644) == 0)
+        try FileManager.default.createSymbolicLink(atPath: project.folder.appendingPathComponent("Specs/other").path, withDestinationPath: "/nonexistent")
+
+        let result = try CLI.run(["lint", project.folder.appendingPathComponent("Specs").path])  // would block forever reading the FIFO
+
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("pipe.md:1:1: error: not a regular file (a FIFO, socket or device); skipped"), "\(result.stderr)")
+        #expect(result.stderr.contains("other:1:1: warning: dangling symbolic link"), "\(result.stderr)")
+    }
+
+    @Test func aFolderThatCannotBeReadIsAnErrorAndNothingIsRemoved() throws {
+        guard getuid() != 0 else {
+            print("SKIPPED aFolderThatCannotBeReadIsAnErrorAndNothingIsRemoved: root reads every folder; run the tests as another user to see it")
+            return
+        }
+        let (project, specs, out, before) = try generatedProject()
+        _ = project
+        let folder = specs.appendingPathComponent("threads")
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: folder.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path) }
+
+        let result = try CLI.run(["generate", specs.path, "--module", "API", "--output", out.path])
+
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("threads:1:1: error: cannot read folder: Permission denied"), "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == before)
     }
 }
