@@ -34,6 +34,9 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
         case duplicateDefinition = "duplicate-definition"
         /// A file that cannot be read.
         case unreadableFile = "unreadable-file"
+        /// Input past one of the tool's documented limits (nesting depth, page size), which keep it from
+        /// crashing, hanging or generating code the compiler cannot handle.
+        case limitExceeded = "limit-exceeded"
     }
 
     public var severity: Severity
@@ -49,7 +52,38 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
     }
 
     /// `file:line:column: severity: message`, the form compilers print and editors jump to.
-    public var description: String { "\(location): \(severity.rawValue): \(message)" }
+    /// `file:line:column: severity: message` on one line: line breaks and control characters of the page
+    /// (which could rewrite a terminal: ESC, BEL) are written as escapes, here rather than in every message.
+    public var description: String {
+        "\(Self.escaped(location.description)): \(severity.rawValue): \(Self.escaped(message))"
+    }
+
+    /// `text` with line breaks and control characters as escapes (`\n`, `\u{1B}`); other text unchanged.
+    public static func escaped(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where isControl(scalar): result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// Source text to quote in a message: shortened to `limit` characters (a 20 KB type expression is
+    /// reported by its start), on one line.
+    public static func quoted(_ text: String, limit: Int = 80) -> String {
+        let short = text.count > limit ? String(text.prefix(limit)) + "..." : text
+        return "'" + escaped(short) + "'"
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}"
+    }
 }
 
 /// Collects diagnostics while a stage runs. A value type: each parser owns one and hands it back.

@@ -37,6 +37,11 @@ public struct PageParser {
     }
 
     private mutating func parse(_ text: String) -> Page? {
+        if let crowded = PathologicalInput.crowdedBrackets(in: text) {
+            diagnostics.error(.limitExceeded, at: SourceLocation(file: path, line: crowded.line, column: 1),
+                              "more than \(PathologicalInput.maximumBracketsPerParagraph) '[' in one paragraph: libcmark 0.30 takes quadratic time on so many link brackets, so the page is skipped")
+            return nil
+        }
         let document = MarkdownDocument(parsing: text)
         if let deep = document.exceededDepth {
             diagnostics.error(.notUnderstood, at: location(deep),

@@ -7,6 +7,13 @@ import SpecModel
 struct SchemaParser {
     let file: String
     var diagnostics = Diagnostics()
+    /// Field lists (fields, `Variant`s, `Items:`) open around the one being read.
+    private var depth = 0
+
+    /// The deepest schema accepted, field lists and arrays counted together: the whole OpenAI reference
+    /// nests 9; every later stage walks schemas by recursion, on worker threads with small stacks, so the
+    /// depth must be bounded here, where it can be reported at its line.
+    static let maximumDepth = 32
 
     init(file: String) {
         self.file = file
@@ -34,6 +41,15 @@ struct SchemaParser {
     /// description. Field names must be unique within one level.
     mutating func children(of blocks: some Sequence<MarkdownNode>) -> Children {
         var result = Children()
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Self.maximumDepth {
+            if let first = blocks.first(where: { _ in true }) {
+                diagnostics.error(.limitExceeded, at: location(first.start),
+                                  "fields nested deeper than \(Self.maximumDepth) levels; the content below is ignored")
+            }
+            return result
+        }
         var seen: [String: SourcePosition] = [:]
         for block in blocks {
             guard block.isList else {
@@ -93,11 +109,16 @@ struct SchemaParser {
     mutating func parseType(_ text: String, at position: SourcePosition) -> TypeExpression? {
         switch TypeExpression.parse(text) {
         case .success(let type):
+            guard depth + type.arrayNesting <= Self.maximumDepth else {
+                diagnostics.error(.limitExceeded, at: location(position),
+                                  "\(Diagnostic.quoted(text)) nests too deep here: fields and arrays together may nest \(Self.maximumDepth) levels")
+                return nil
+            }
             return type
         case .failure(let error):
             var at = location(position)
             at.column += error.offset
-            diagnostics.error(.malformedType, at: at, "malformed type '\(text)': \(error.message)")
+            diagnostics.error(.malformedType, at: at, "malformed type \(Diagnostic.quoted(text)): \(error.message)")
             return nil
         }
     }

@@ -10,6 +10,20 @@ indirect enum TypeExpression: Hashable, Sendable {
     /// The type names the format uses; anything else is a malformed type.
     static let knownNames: Set<String> = ["string", "integer", "number", "boolean", "object"]
 
+    /// The deepest `array<array<...>>` accepted. Generated Swift nests one type per level, and the compiler's
+    /// time grows steeply with it (24 levels took 5.5 s to parse, 40 did not finish in a minute); the whole
+    /// OpenAI reference nests 2. The limit also bounds the parser's recursion.
+    static let maximumArrayNesting = 8
+
+    /// How many `array<` enclose the deepest element (`array<string | array<integer>>` is 2).
+    var arrayNesting: Int {
+        switch self {
+        case .named, .null: 0
+        case .array(let element): 1 + element.arrayNesting
+        case .union(let terms): terms.map(\.arrayNesting).max() ?? 0
+        }
+    }
+
     /// The alternatives other than `null`, duplicates removed, in written order.
     var alternatives: [TypeExpression] {
         var result: [TypeExpression] = []
@@ -39,7 +53,7 @@ indirect enum TypeExpression: Hashable, Sendable {
         var index = 0
 
         mutating func parseWhole() throws -> TypeExpression {
-            let expression = try parseUnion()
+            let expression = try parseUnion(depth: 0)
             skipSpaces()
             if index < characters.count {
                 throw TypeExpressionError(message: "unexpected '\(character(at: index))'", offset: index)
@@ -62,18 +76,19 @@ indirect enum TypeExpression: Hashable, Sendable {
             while index < characters.count, characters[index] == UInt8(ascii: " ") { index += 1 }
         }
 
-        mutating func parseUnion() throws -> TypeExpression {
-            var terms = [try parseTerm()]
+        /// `depth`: the `array<` around this expression.
+        mutating func parseUnion(depth: Int) throws -> TypeExpression {
+            var terms = [try parseTerm(depth: depth)]
             while true {
                 skipSpaces()
                 guard index < characters.count, characters[index] == UInt8(ascii: "|") else { break }
                 index += 1
-                terms.append(try parseTerm())
+                terms.append(try parseTerm(depth: depth))
             }
             return terms.count == 1 ? terms[0] : .union(terms)
         }
 
-        mutating func parseTerm() throws -> TypeExpression {
+        mutating func parseTerm(depth: Int) throws -> TypeExpression {
             skipSpaces()
             let start = index
             while index < characters.count, isNameCharacter(characters[index]) {
@@ -90,8 +105,13 @@ indirect enum TypeExpression: Hashable, Sendable {
                 guard index < characters.count, characters[index] == UInt8(ascii: "<") else {
                     throw TypeExpressionError(message: "expected '<' after 'array'", offset: index)
                 }
+                guard depth < TypeExpression.maximumArrayNesting else {
+                    throw TypeExpressionError(
+                        message: "arrays nested deeper than \(TypeExpression.maximumArrayNesting) levels (generated Swift would take the compiler too long)",
+                        offset: start)
+                }
                 index += 1
-                let element = try parseUnion()
+                let element = try parseUnion(depth: depth + 1)
                 skipSpaces()
                 guard index < characters.count, characters[index] == UInt8(ascii: ">") else {
                     throw TypeExpressionError(message: "expected '>' to close 'array<'", offset: index)

@@ -11,6 +11,11 @@ import Synchronization
 
 /// Finds and reads spec files. The only part of the pipeline that touches the file system for input.
 public enum SpecLoader {
+    /// The largest page read, in bytes. The biggest page of the OpenAI reference is 57 KB; parsing takes
+    /// memory of up to about 125 times a page's size (pages dense with links or inline code), so 4 MiB keeps a
+    /// run within about 500 MB. A larger file is an error at its first line and is not read.
+    public static let maximumPageBytes = 4 << 20
+
     /// The Markdown files under `paths`: a folder is read recursively (hidden entries skipped) and its
     /// files are named relative to it; a file is named by its last component. Sorted by path.
     /// Files that cannot be read become diagnostics; paths that do not exist throw.
@@ -38,6 +43,14 @@ public enum SpecLoader {
             DispatchQueue.concurrentPerform(iterations: entries.count) { index in
                 let entry = entries[index]
                 let outcome: Result<SpecFile, Diagnostic>
+                var info = stat()
+                if stat(entry.url.path, &info) == 0, Int(info.st_size) > maximumPageBytes {
+                    let megabytes = String(format: "%.1f", Double(info.st_size) / 1_048_576)
+                    outcome = .failure(Diagnostic(.error, .limitExceeded, at: SourceLocation(file: entry.relative, line: 1),
+                                                  "the page is \(megabytes) MiB, over the limit of \(maximumPageBytes >> 20) MiB a page; it is not read"))
+                    read.withLock { $0[index] = outcome }
+                    return
+                }
                 do {
                     let data = try Data(contentsOf: entry.url)
                     // Invalid UTF-8 is repaired, not rejected: the parser reports what it cannot read.

@@ -1,0 +1,107 @@
+import Foundation
+import SpecwrightCore
+import Testing
+
+/// Pages made to crash, hang or defeat the compiler, through the built tool as a process (a stack overflow
+/// would be a signal, not an exit status). Inputs are made here, not checked in. Each is refused with a
+/// located error on one line, quickly; nothing is written.
+@Suite("Hostile input through the CLI", .timeLimit(.minutes(2)))
+struct HostileInputTests {
+    /// An endpoint page whose request body is `fields` (starting on line 9), with a response.
+    static func page(_ fields: String) -> String {
+        "# Create thing\n\n`POST /v1/things`\n\nCreate.\n\n## Request body\n### application/json\n" + fields
+            + "\n\n## Responses\n### 200\nOK\n#### application/json\n- `id` (string, required): Id.\n"
+    }
+
+    static func nestedArrays(_ depth: Int, closed: Bool = true) -> String {
+        String(repeating: "array<", count: depth) + (closed ? "string" + String(repeating: ">", count: depth) : "")
+    }
+
+    /// Fields nested `depth` levels, each an object, the innermost a string.
+    static func nestedFields(_ depth: Int) -> String {
+        (0..<depth).map { String(repeating: "  ", count: $0) + "- `f\($0)` (object, required): F." }.joined(separator: "\n")
+            + "\n" + String(repeating: "  ", count: depth) + "- `leaf` (string, required): L."
+    }
+
+    struct Case: Sendable, CustomTestStringConvertible {
+        var name: String
+        var fields: String
+        /// The error's location and the start of its message.
+        var expected: String
+        var testDescription: String { name }
+    }
+
+    static let cases = [
+        Case(name: "array< nested 3,000 levels", fields: "- `x` (\(nestedArrays(3000)), required): X.",
+             expected: "create.md:9:56: error: malformed type 'array<array<"),
+        Case(name: "array< 50,000 times, never closed", fields: "- `x` (\(nestedArrays(50_000, closed: false)), required): X.",
+             expected: "create.md:9:56: error: malformed type 'array<array<"),
+        Case(name: "arrays one level past what compiles quickly", fields: "- `x` (\(nestedArrays(9)), required): X.",
+             expected: "create.md:9:56: error: malformed type 'array<array<array<array<array<array<array<array<array<string>>>>>>>>>': arrays nested deeper than 8 levels"),
+        Case(name: "fields nested 40 levels", fields: nestedFields(40),
+             expected: "create.md:41:65: error: fields nested deeper than 32 levels"),
+        Case(name: "fields 25 deep holding 8 arrays", fields: nestedFields(25).replacingOccurrences(of: "`leaf` (string", with: "`leaf` (\(nestedArrays(8))"),
+             expected: "create.md:34:61: error: 'array<array<array<array<array<array<array<array<string>>>>>>>>' nests too deep here"),
+    ]
+
+    @Test(arguments: cases)
+    func refusedWithALocatedErrorByEveryCommand(_ hostile: Case) throws {
+        let project = try TemporarySpecs(["Specs/create.md": Self.page(hostile.fields)])
+        let specs = project.folder.appendingPathComponent("Specs").path
+        let out = project.folder.appendingPathComponent("Out")
+        for arguments in [["lint", specs], ["ir", specs], ["generate", specs, "--module", "M", "--output", out.path]] {
+            let result = try CLI.run(arguments)
+            #expect(result.status == 1, "\(arguments[0]) \(hostile.name): status \(result.status)")
+            let line = result.stderr.split(separator: "\n").first { $0.contains(": error: ") }.map(String.init) ?? ""
+            #expect(line.hasPrefix(hostile.expected), "\(arguments[0]) \(hostile.name): \(line.prefix(300))")
+            #expect(line.utf8.count < 400, "the message quotes the source briefly")
+        }
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test func thousandsOfLinkBracketsInAParagraphAreRefusedQuickly() throws {
+        // libcmark 0.30.2 takes quadratic time on this (10-20 s for 20,000 on a slow machine).
+        let project = try TemporarySpecs([
+            "Specs/guide.md": "# Guide\n\nIntro.\n\n" + String(repeating: "![[]()", count: 50_000) + "\n",
+            "Specs/code.md": "# Code\n\n```json\n" + String(repeating: "[", count: 5_000) + "\n```\n",  // code is not inline-parsed
+        ])
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = try CLI.run(["lint", project.folder.appendingPathComponent("Specs").path])
+        #expect(clock.now - start < .seconds(5))
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("guide.md:5:1: error: more than 2000 '[' in one paragraph"), "\(result.stderr)")
+        #expect(!result.stderr.contains("code.md:"), "\(result.stderr)")
+    }
+
+    @Test func aPageOverTheSizeLimitIsNotRead() throws {
+        let project = try TemporarySpecs(["Specs/ok.md": "# Fine\n\nA guide.\n"])
+        let big = project.folder.appendingPathComponent("Specs/huge.md")
+        try Data(repeating: UInt8(ascii: "a"), count: SpecLoader.maximumPageBytes + 1).write(to: big)
+
+        let result = try CLI.run(["lint", project.folder.appendingPathComponent("Specs").path])
+
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("huge.md:1:1: error: the page is 4.0 MiB, over the limit of 4 MiB a page; it is not read"), "\(result.stderr)")
+    }
+
+    /// The deepest nesting lint accepts generates Swift that type-checks in well under a minute.
+    @Test func theDeepestAcceptedNestingCompiles() throws {
+        let fields = Self.nestedFields(23).replacingOccurrences(of: "`leaf` (string", with: "`leaf` (\(Self.nestedArrays(8)) | \(Self.nestedArrays(8).replacingOccurrences(of: "string", with: "integer"))")
+        let project = try TemporarySpecs(["Specs/create.md": Self.page(fields)])
+        let out = project.folder.appendingPathComponent("Out")
+        let generated = try CLI.run(["generate", project.folder.appendingPathComponent("Specs").path, "--module", "M", "--output", out.path])
+        try #require(generated.status == 0, "\(generated.stderr)")
+
+        let swiftc = Process()
+        swiftc.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        let sources = try FileManager.default.contentsOfDirectory(atPath: out.path).map { out.appendingPathComponent($0).path }
+        swiftc.arguments = ["swiftc", "-typecheck", "-swift-version", "6", "-I", CLI.binary.deletingLastPathComponent().appendingPathComponent("Modules").path] + sources
+        let clock = ContinuousClock()
+        let start = clock.now
+        try swiftc.run()
+        swiftc.waitUntilExit()
+        #expect(swiftc.terminationStatus == 0)
+        #expect(clock.now - start < .seconds(60))
+    }
+}
