@@ -91,10 +91,18 @@ public enum ExampleLint {
 
     static func diagnostics(for finding: Finding) -> [Diagnostic] {
         let example = finding.example
+        let codeLines = example.code.split(separator: "\n", omittingEmptySubsequences: false)
+        let lastLine = codeLines.last?.isEmpty == true ? codeLines.count - 1 : codeLines.count
         func at(_ line: Int, _ column: Int) -> SourceLocation {
-            // The code starts on the line after the fence, at the fence's indentation.
-            SourceLocation(file: example.location.file, line: example.location.line + line,
-                           column: example.location.column + column - 1)
+            // Past the end of the code (a value left open): at the end of its last line, not on a line after it.
+            var (line, column) = (line, column)
+            if line > lastLine, lastLine > 0 {
+                line = lastLine
+                column = codeLines[lastLine - 1].utf8.count + 1
+            }
+            // The code starts at `codeLine`, at the fence's indentation.
+            return SourceLocation(file: example.location.file, line: example.codeLine + line - 1,
+                                  column: example.location.column + column - 1)
         }
         if let error = finding.syntaxError {
             return [Diagnostic(.warning, .invalidExample, at: at(error.line, error.column),

@@ -21,8 +21,11 @@ public struct Example: Sendable, Hashable {
     public var mediaType: String?
     /// The code exactly as written.
     public var code: String
-    /// The line of the opening fence. Line `n` of `code` is line `location.line + n` of the file.
+    /// The line of the opening fence (of an indented block: its first line).
     public var location: SourceLocation
+    /// The file's line of the first line of `code`: line `n` of `code` is line `codeLine + n - 1`. The line
+    /// after the fence, or `location.line` itself for an indented code block.
+    public var codeLine: Int
 
     public init(role: Role, name: String?, language: String, code: String, location: SourceLocation) {
         self.role = role
@@ -32,5 +35,6 @@ public struct Example: Sendable, Hashable {
         self.mediaType = nil
         self.code = code
         self.location = location
+        self.codeLine = location.line + 1
     }
 }

@@ -52,6 +52,9 @@ struct FieldLine {
     var description: String
     /// Where the type expression starts, for diagnostics.
     var typePosition: SourcePosition
+    /// Bytes of the type on its first line, when a line break (LF or CR) falls inside it: columns exist only
+    /// up to there.
+    var typeFirstLineLength: Int?
     var start: SourcePosition
 
     static let locations: Set<String> = ["path", "query", "header", "cookie"]
@@ -78,7 +81,12 @@ struct FieldLine {
         } else {
             location = nil
         }
-        typeText = parts.joined(separator: ", ")
+        // A parenthesis broken over lines (`(string,⏎ required)`; cmark takes a lone CR as a break too) is one
+        // field line: the breaks count as spaces.
+        let joined = parts.joined(separator: ", ")
+        typeFirstLineLength = joined.utf8.firstIndex { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+            .map { joined.utf8.distance(from: joined.utf8.startIndex, to: $0) }
+        typeText = Self.trimmingSpaces(Substring(String(decoding: joined.utf8.map { Self.isBreak($0) ? UInt8(ascii: " ") : $0 }, as: UTF8.self)))
 
         // Column of the type: the text node's column plus the bytes before the type inside it.
         let typeStartInRest = bytes.distance(from: bytes.startIndex, to: open)
@@ -92,12 +100,16 @@ struct FieldLine {
         self.description = String(description.drop(while: { $0 == " " }))
     }
 
-    /// `text` without leading and trailing spaces.
+    /// `text` without leading and trailing spaces and line breaks.
     private static func trimmingSpaces(_ text: Substring) -> String {
         let bytes = text.utf8
-        guard let first = bytes.firstIndex(where: { $0 != UInt8(ascii: " ") }),
-              let last = bytes.lastIndex(where: { $0 != UInt8(ascii: " ") }) else { return "" }
+        guard let first = bytes.firstIndex(where: { $0 != UInt8(ascii: " ") && !isBreak($0) }),
+              let last = bytes.lastIndex(where: { $0 != UInt8(ascii: " ") && !isBreak($0) }) else { return "" }
         return String(text[first...last])
+    }
+
+    private static func isBreak(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\t")
     }
 }
 

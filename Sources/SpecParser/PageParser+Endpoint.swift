@@ -106,6 +106,7 @@ extension PageParser {
                             blocks.removeFirst()
                             var example = Example(role: .responseSchema, name: nil, language: Self.language(info),
                                                   code: code.literal, location: location(code.start))
+                            example.codeLine = code.codeStartLine
                             example.status = statusCode
                             example.mediaType = media.title
                             examples.append(example)
@@ -157,8 +158,10 @@ extension PageParser {
                     if role == .request, let open = part.title.firstIndex(of: "("), part.title.hasSuffix(")") {
                         language = String(part.title[part.title.index(after: open)..<part.title.index(before: part.title.endIndex)])
                     }
-                    result.append(Example(role: role, name: example.title, language: language, code: block.literal,
-                                          location: location(block.start)))
+                    var parsed = Example(role: role, name: example.title, language: language, code: block.literal,
+                                         location: location(block.start))
+                    parsed.codeLine = block.codeStartLine
+                    result.append(parsed)
                 }
             }
         }

@@ -111,8 +111,10 @@ public struct PageParser {
             case "Example", "Examples":
                 for block in section.blocks {
                     if case .codeBlock(let info) = block.kind {
-                        page.examples.append(Example(role: .object, name: nil, language: Self.language(info),
-                                                     code: block.literal, location: location(block.start)))
+                        var example = Example(role: .object, name: nil, language: Self.language(info),
+                                              code: block.literal, location: location(block.start))
+                        example.codeLine = block.codeStartLine
+                        page.examples.append(example)
                     } else {
                         notUnderstood("\(Self.describe(block)) in '## \(section.title)'", at: block.start)
                     }

@@ -95,6 +95,13 @@ extension SchemaParser {
         case .minimum, .maximum:
             fits = [.integer, .number].contains(schema.kind)
             if fits, let value = Double(text) {
+                guard value.isFinite else {
+                    // `1e999`, `inf`: no JSON number, and no bound a client could check.
+                    let shown = text.count > 20 ? text.prefix(20) + "... (\(text.count) characters)" : text
+                    diagnostics.error(.invalidFact, at: schema.location,
+                                      "'\(bound.rawValue): \(shown)' does not fit a 64-bit floating-point number")
+                    return
+                }
                 if bound == .minimum { schema.constraints.minimum = value } else { schema.constraints.maximum = value }
                 return
             }

@@ -96,7 +96,7 @@ struct SchemaParser {
         let nested = children(of: item.children.dropFirst())
         let at = location(line.start)
         var schema: Schema
-        if let type = parseType(line.typeText, at: line.typePosition) {
+        if let type = parseType(line.typeText, at: line.typePosition, firstLineLength: line.typeFirstLineLength) {
             schema = self.schema(for: type, children: nested, at: line.start)
         } else {
             schema = Schema(.any, location: at)
@@ -106,7 +106,9 @@ struct SchemaParser {
         return Property(name: line.name, required: line.required, schema: schema, location: at)
     }
 
-    mutating func parseType(_ text: String, at position: SourcePosition) -> TypeExpression? {
+    /// `firstLineLength`: for a type broken over lines, its bytes on the first; an error further on is reported
+    /// at the type's start, since columns past the line's end do not exist.
+    mutating func parseType(_ text: String, at position: SourcePosition, firstLineLength: Int? = nil) -> TypeExpression? {
         switch TypeExpression.parse(text) {
         case .success(let type):
             guard depth + type.arrayNesting <= Self.maximumDepth else {
@@ -117,7 +119,7 @@ struct SchemaParser {
             return type
         case .failure(let error):
             var at = location(position)
-            at.column += error.offset
+            if let firstLineLength, error.offset >= firstLineLength {} else { at.column += error.offset }
             diagnostics.error(.malformedType, at: at, "malformed type \(Diagnostic.quoted(text)): \(error.message)")
             return nil
         }

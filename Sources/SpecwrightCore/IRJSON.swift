@@ -189,8 +189,10 @@ public enum IRJSON {
         return .object(members)
     }
 
-    /// Whole numbers print without a fraction (`100`, not `100.0`).
+    /// Whole numbers print without a fraction (`100`, not `100.0`). The parser admits no infinity or NaN;
+    /// should one reach here, it is `null`, never `inf`, which is not JSON.
     private static func number(_ value: Double) -> JSONValue {
+        guard value.isFinite else { return .null }
         if value == value.rounded(), abs(value) < 1e15 { return .number(String(Int(value))) }
         return .number(String(value))
     }

@@ -18,12 +18,20 @@ public enum SpecLoader {
 
     /// The Markdown files under `paths`: a folder is read recursively (hidden entries skipped) and its
     /// files are named relative to it; a file is named by its last component. Sorted by path.
-    /// Files that cannot be read become diagnostics; paths that do not exist throw.
+    /// Files that cannot be read become diagnostics; paths that do not exist throw. `-` is standard input,
+    /// one page named `<stdin>`, as compilers and linters name it.
     public static func load(_ paths: [String]) throws -> (files: [SpecFile], diagnostics: [Diagnostic]) {
         var files: [SpecFile] = []
         var diagnostics: [Diagnostic] = []
         let manager = FileManager.default
         for path in paths {
+            if path == "-" {
+                switch readStandardInput() {
+                case .success(let file): files.append(file)
+                case .failure(let diagnostic): diagnostics.append(diagnostic)
+                }
+                continue
+            }
             var isDirectory: ObjCBool = false
             guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 throw SpecwrightError.noSuchPath(path)
@@ -53,8 +61,7 @@ public enum SpecLoader {
                 }
                 do {
                     let data = try Data(contentsOf: entry.url)
-                    // Invalid UTF-8 is repaired, not rejected: the parser reports what it cannot read.
-                    outcome = .success(SpecFile(path: entry.relative, text: String(decoding: data, as: UTF8.self),
+                    outcome = .success(SpecFile(path: entry.relative, text: text(of: data),
                                                 absolutePath: entry.url.standardizedFileURL.path))
                 } catch {
                     outcome = .failure(Diagnostic(.error, .unreadableFile, at: SourceLocation(file: entry.relative, line: 1),
@@ -71,6 +78,63 @@ public enum SpecLoader {
         }
         files.sort { $0.path < $1.path }
         return (files, diagnostics)
+    }
+
+    /// The page on standard input, read to its end (no further than the page limit).
+    static func readStandardInput() -> Result<SpecFile, Diagnostic> {
+        let name = "<stdin>"
+        var data = Data()
+        while data.count <= maximumPageBytes {
+            guard let chunk = try? FileHandle.standardInput.read(upToCount: 1 << 16), !chunk.isEmpty else { break }
+            data.append(chunk)
+        }
+        guard data.count <= maximumPageBytes else {
+            return .failure(Diagnostic(.error, .limitExceeded, at: SourceLocation(file: name, line: 1),
+                                       "the page is over the limit of \(maximumPageBytes >> 20) MiB a page; it is not read"))
+        }
+        return .success(SpecFile(path: name, text: text(of: data), absolutePath: nil))
+    }
+
+    /// The page's text. Invalid UTF-8 is repaired, not rejected (the parser reports what it cannot read):
+    /// each byte that is not part of a valid sequence becomes U+001A SUBSTITUTE, one byte for one byte, so
+    /// that columns, which count the file's bytes, stay true (U+FFFD would take three bytes for each).
+    static func text(of data: Data) -> String {
+        if let valid = String(validating: data, as: UTF8.self) { return valid }
+        var repaired: [UInt8] = []
+        repaired.reserveCapacity(data.count)
+        let bytes = [UInt8](data)
+        var index = 0
+        while index < bytes.count {
+            let length = validSequenceLength(bytes, at: index)
+            if length == 0 {
+                repaired.append(0x1A)
+                index += 1
+            } else {
+                repaired.append(contentsOf: bytes[index..<(index + length)])
+                index += length
+            }
+        }
+        return String(decoding: repaired, as: UTF8.self)
+    }
+
+    /// The length of the valid UTF-8 sequence at `index`, or 0 when the byte there starts none.
+    private static func validSequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
+        let first = bytes[index]
+        let (length, secondRange): (Int, ClosedRange<UInt8>) = switch first {
+        case 0x00...0x7F: (1, 0x80...0xBF)
+        case 0xC2...0xDF: (2, 0x80...0xBF)
+        case 0xE0: (3, 0xA0...0xBF)
+        case 0xE1...0xEC, 0xEE...0xEF: (3, 0x80...0xBF)
+        case 0xED: (3, 0x80...0x9F)
+        case 0xF0: (4, 0x90...0xBF)
+        case 0xF1...0xF3: (4, 0x80...0xBF)
+        case 0xF4: (4, 0x80...0x8F)
+        default: (0, 0x80...0xBF)
+        }
+        guard length > 1 else { return length }
+        guard index + length <= bytes.count, secondRange.contains(bytes[index + 1]) else { return 0 }
+        for offset in 2..<length where !(0x80...0xBF).contains(bytes[index + offset]) { return 0 }
+        return length
     }
 
     /// Paths of the `.md` files under `root`, relative to it. Hidden files and folders are skipped;

@@ -11,6 +11,6 @@ struct Specwright: ParsableCommand {
 
 /// The spec paths every subcommand reads.
 struct SpecPaths: ParsableArguments {
-    @Argument(help: "Spec files or folders (folders are read recursively; paths print relative to them).")
+    @Argument(help: "Spec files or folders (folders are read recursively; paths print relative to them); - reads one page from standard input.")
     var paths: [String] = ["Specs"]
 }

@@ -105,3 +105,81 @@ struct HostileInputTests {
         #expect(clock.now - start < .seconds(60))
     }
 }
+
+/// Diagnostics that point where they should, on one line each, whatever the page holds.
+@Suite("Diagnostics on hostile pages")
+struct DiagnosticPlacementTests {
+    /// A list endpoint whose response is `fields` (line 11 on), then `rest`.
+    static func page(_ fields: String = "- `id` (string, required): Id.", rest: String = "") -> String {
+        "# List things\n\n`GET /v1/things`\n\nList.\n\n## Responses\n### 200\nOK\n#### application/json\n" + fields + "\n" + rest
+    }
+
+    private func lint(_ pages: [String: Data]) throws -> CLI.Result {
+        let project = try TemporarySpecs([:])
+        let specs = project.folder.appendingPathComponent("Specs")
+        try FileManager.default.createDirectory(at: specs, withIntermediateDirectories: true)
+        for (name, bytes) in pages { try bytes.write(to: specs.appendingPathComponent(name)) }
+        return try withExtendedLifetime(project) { try CLI.run(["lint", specs.path]) }
+    }
+
+    @Test func aJSONExampleLeftOpenAtTheEndIsReportedOnItsLastLine() throws {
+        let result = try lint(["open.md": Data(Self.page(rest: "\n## Examples\n### One\n#### Response\n```json\n{\"id\": \"a\",\n").utf8)])
+        // Line 17 is `{"id": "a",` (11 bytes): the value is cut right after it.
+        #expect(result.stderr.contains("open.md:17:12: warning: response example 'One' is not valid JSON"), "\(result.stderr)")
+    }
+
+    @Test func examplesInIndentedCodeBlocksPointAtTheirLines() throws {
+        let result = try lint(["indented.md": Data(Self.page(rest: "\n## Examples\n### One\n#### Response\n\n    {\"id\": 1,\n     \"x\": true}\n").utf8)])
+        #expect(result.stderr.contains("indented.md:17:12: warning: response example 'One' does not match its schema: $.id"), "\(result.stderr)")
+        #expect(result.stderr.contains("indented.md:18:6: warning: response example 'One' does not match its schema: $.x"), "\(result.stderr)")
+    }
+
+    @Test(arguments: ["\r", "\n  ", "\r\n  "])
+    func aFieldLineBrokenInsideItsParenthesisIsStillAField(lineBreak: String) throws {
+        let result = try lint(["broken.md": Data(Self.page("- `id` (strng,\(lineBreak)required): Id.").utf8)])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("broken.md:11:9: error: malformed type 'strng'"), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").allSatisfy { $0.contains(": error: ") || $0.contains(": warning: ") || $0.hasSuffix("warnings") || $0.hasSuffix("warning") })
+    }
+
+    @Test func columnsCountTheFilesBytesAroundInvalidUTF8() throws {
+        var bytes = Array(Self.page("- `XX` (strng, required): Id.").utf8)
+        let name = try #require(bytes.firstIndex(of: UInt8(ascii: "X")))
+        bytes[name] = 0xFF
+        bytes[name + 1] = 0xFE
+        let result = try lint(["utf8.md": Data(bytes)])
+        #expect(result.stderr.contains("utf8.md:11:9: error: malformed type 'strng'"), "\(result.stderr)")
+    }
+
+    @Test func controlCharactersOfAPageAreEscapedNotPrinted() throws {
+        let result = try lint(["esc.md": Data(Self.page("- `id` (str\u{1B}[2J\u{07}, required): Id.").utf8)])
+        #expect(!result.stderr.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" })
+        #expect(result.stderr.contains(#"malformed type 'str\u{1B}[2J\u{7}'"#), "\(result.stderr)")
+    }
+
+    @Test func aBoundTooLargeForADoubleIsAnErrorAndTheIRStaysJSON() throws {
+        let huge = String(repeating: "9", count: 400)
+        let project = try TemporarySpecs(["Specs/list.md": Self.page("- `n` (integer, required): N. Minimum: -\(huge). Maximum: 100.")])
+        let result = try CLI.run(["ir", project.folder.appendingPathComponent("Specs").path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("list.md:11:3: error: 'Minimum: -9999999999999999999... (401 characters)' does not fit a 64-bit floating-point number"), "\(result.stderr)")
+        #expect((try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8))) != nil, "the IR is valid JSON")
+        #expect(!result.stdout.contains("inf"))
+    }
+
+    @Test func aDashReadsThePageFromStandardInput() throws {
+        let scratch = try TemporarySpecs(["in.md": Self.page("- `id` (strng, required): Id.")])
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["lint", "-"]
+        process.standardInput = try FileHandle(forReadingFrom: scratch.folder.appendingPathComponent("in.md"))
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(text.contains("<stdin>:11:9: error: malformed type 'strng'"), "\(text)")
+    }
+}

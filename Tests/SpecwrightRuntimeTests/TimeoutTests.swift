@@ -8,17 +8,18 @@ import Testing
 /// deadline bounds the whole call. Every wait here is bounded; margins are wide because the suite shares two
 /// cores with CPU-heavy tests.
 @Suite struct TimeoutTests {
-    /// A 200 whose 10-piece body arrives over about 2.2 s, far longer than a 0.7 s read timeout.
+    /// A 200 whose 13-piece body arrives over about 3 s, twice the 1.5 s read timeout the tests set (the
+    /// margin between a pause and the timeout is wide: the suite runs compilers beside these tests).
     private func tricklingServer() throws -> LoopbackServer {
-        let body = #"{"id":"trickled","count":7,"padding":"\#(String(repeating: "x", count: 90))"}"#
-        let pieces = stride(from: 10, to: body.utf8.count, by: 10).prefix(10).map { $0 }
-        return try LoopbackServer { _ in ScriptedResponse.json(200, body).written(inPiecesEndingAt: pieces, pause: 0.2) }
+        let body = #"{"id":"trickled","count":7,"padding":"\#(String(repeating: "x", count: 120))"}"#
+        let pieces = stride(from: 10, to: body.utf8.count, by: 10).prefix(12).map { $0 }
+        return try LoopbackServer { _ in ScriptedResponse.json(200, body).written(inPiecesEndingAt: pieces, pause: 0.25) }
     }
 
     @Test func aBodyThatKeepsArrivingIsNeverCutOff() async throws {
         let server = try tricklingServer()
         defer { server.stop() }
-        let client = makeClient(server.baseURL, retryPolicy: .none, timeout: 0.7)
+        let client = makeClient(server.baseURL, retryPolicy: .none, timeout: 1.5)
 
         var thing: Thing?
         let seconds = try await elapsed {
@@ -26,14 +27,14 @@ import Testing
         }
 
         #expect(thing == Thing(id: "trickled", count: 7))
-        #expect(seconds > 1.5)  // it did take longer than the read timeout
+        #expect(seconds > 2.5)  // it did take longer than the read timeout
         #expect(server.requests.count == 1)
     }
 
     @Test func aStreamedBodyThatKeepsArrivingIsNeverCutOff() async throws {
         let server = try tricklingServer()
         defer { server.stop() }
-        let client = makeClient(server.baseURL, retryPolicy: .none, timeout: 0.7)
+        let client = makeClient(server.baseURL, retryPolicy: .none, timeout: 1.5)
 
         let response = try await client.sendStreamed(EndpointRequest(method: "GET", path: "/trickle"))
         var chunks = 0

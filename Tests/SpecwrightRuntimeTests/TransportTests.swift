@@ -122,11 +122,11 @@ import Testing
     }
 
     /// Leaving a streamed body unread (a `break`, then dropping the response) cancels the transfer: the
-    /// server cannot finish writing a body that would take 6 s, long before it would have.
+    /// server cannot finish writing a body that would take 12 s, long before it would have.
     @Test func droppingAStreamedBodyCancelsTheTransfer() async throws {
-        let body = String(repeating: "x", count: 300)
+        let body = String(repeating: "x", count: 600)
         let server = try LoopbackServer { _ in
-            ScriptedResponse.text(200, body).written(inPiecesEndingAt: Array(stride(from: 1, to: 300, by: 1)), pause: 0.02)
+            ScriptedResponse.text(200, body).written(inPiecesEndingAt: Array(stride(from: 1, to: 600, by: 1)), pause: 0.02)
         }
         defer { server.stop() }
 
@@ -140,7 +140,7 @@ import Testing
         #expect(first?.isEmpty == false)
         let clock = ContinuousClock()
         let start = clock.now
-        while server.abandonedResponses == 0, clock.now - start < .seconds(4) { try await Task.sleep(for: .milliseconds(20)) }
+        while server.abandonedResponses == 0, clock.now - start < .seconds(9) { try await Task.sleep(for: .milliseconds(20)) }
         #expect(server.abandonedResponses == 1)
     }
 }
