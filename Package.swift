@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "SpecLintTests", dependencies: ["SpecLint", "SpecParser", "SpecModel", "JSONSyntax"]),
         .testTarget(
             name: "SpecwrightCoreTests",
-            dependencies: ["SpecwrightCore", "SpecParser", "SpecModel", "JSONSyntax", "specwright"],
+            dependencies: ["SpecwrightCore", "SpecParser", "SpecModel", "JSONSyntax", "specwright", "SpecFuzzing"],
             exclude: ["Golden"]
         ),
         .target(name: "LoopbackServer", path: "Tests/Support/LoopbackServer"),
@@ -106,6 +106,10 @@ let package = Package(
             dependencies: ["ChatKit", "SpecwrightRuntime"],
             path: "Benchmarks/ChatKitCodable"
         ),
+        // Fuzzing the parser (Scripts/fuzz.sh): deterministic mutants of the corpus pages and the checks every
+        // page must pass; the library is shared with the test suite's short seeded run.
+        .target(name: "SpecFuzzing", dependencies: ["SpecwrightCore", "SpecParser", "SpecModel"], path: "Fuzz/SpecFuzzing"),
+        .executableTarget(name: "specwright-fuzz", dependencies: ["SpecFuzzing", "SpecwrightCore"], path: "Fuzz/specwright-fuzz"),
         .testTarget(name: "ChatKitClientTests", dependencies: ["ChatKit", "SpecwrightRuntime", "LoopbackServer"]),
         // The generated client of Tests/EmitterGoldens/Specs/media (bodies, bytes, event streams) on loopback.
         .testTarget(name: "EmitterGoldenClientTests", dependencies: ["EmitterGoldenShapes", "SpecwrightRuntime", "LoopbackServer"]),

@@ -124,8 +124,10 @@ struct CurlSummary {
         // On UTF-8 bytes (the separators are ASCII): splitting on Characters walks grapheme clusters, slowly.
         let slash = UInt8(ascii: "/")
         let template = path.utf8.split(separator: slash).map(Substring.init)
-        guard let schemeEnd = url.firstRange(of: "://") else { return nil }
+        // The scheme is looked for in the URL without its query: an index into one string is no index into another
+        // (a `?` before `://` made the query-less string shorter than the scheme's end, and the slice trapped).
         let withoutQuery = String(Substring(url.utf8.prefix { $0 != UInt8(ascii: "?") }))
+        guard let schemeEnd = withoutQuery.firstRange(of: "://") else { return nil }
         let afterScheme = withoutQuery[schemeEnd.upperBound...]
         let hostEnd = afterScheme.utf8.firstIndex(of: slash) ?? afterScheme.endIndex
         let origin = withoutQuery[..<hostEnd]

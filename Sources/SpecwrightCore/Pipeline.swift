@@ -41,6 +41,7 @@ public enum Pipeline {
         let findings = ExampleLint.findings(for: spec)
         spec.diagnostics += extraDiagnostics
         spec.diagnostics += ExampleLint.diagnostics(for: findings)
+        spec.diagnostics = DiagnosticPlacement.clamp(spec.diagnostics, files: files)
         spec.diagnostics.sort { ($0.location, $0.message) < ($1.location, $1.message) }
         return (spec, findings)
     }

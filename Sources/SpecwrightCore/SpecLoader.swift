@@ -98,7 +98,7 @@ public enum SpecLoader {
     /// The page's text. Invalid UTF-8 is repaired, not rejected (the parser reports what it cannot read):
     /// each byte that is not part of a valid sequence becomes U+001A SUBSTITUTE, one byte for one byte, so
     /// that columns, which count the file's bytes, stay true (U+FFFD would take three bytes for each).
-    static func text(of data: Data) -> String {
+    public static func text(of data: Data) -> String {
         if let valid = String(validating: data, as: UTF8.self) { return valid }
         var repaired: [UInt8] = []
         repaired.reserveCapacity(data.count)

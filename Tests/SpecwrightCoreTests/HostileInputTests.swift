@@ -167,6 +167,15 @@ struct DiagnosticPlacementTests {
         #expect(!result.stdout.contains("inf"))
     }
 
+    /// Found by the fuzzer (seed 12, iteration 486,984): a `?` before the scheme's `://` trapped on a slice.
+    @Test func aCurlURLWithAQueryMarkBeforeItsSchemeIsAWarning() throws {
+        let page = "# Delete thing\n\n`DELETE /v1/things/{id}`\n\nDelete.\n\n## Examples\n### Example\n#### Request (curl)\n```bash\ncurl ?ttps://api.openai.com/v1/things/t_1 \\\n  -H \"Authorization: Bearer $KEY\"\n```\n"
+        let project = try TemporarySpecs(["Specs/delete.md": page])
+        let result = try CLI.run(["lint", project.folder.appendingPathComponent("Specs").path])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("delete.md:10:1: warning: curl example calls ?ttps://api.openai.com/v1/things/t_1, which does not match DELETE /v1/things/{id}"), "\(result.stderr)")
+    }
+
     @Test func aDashReadsThePageFromStandardInput() throws {
         let scratch = try TemporarySpecs(["in.md": Self.page("- `id` (strng, required): Id.")])
         let process = Process()
