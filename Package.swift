@@ -108,7 +108,7 @@ let package = Package(
         ),
         // Fuzzing the parser (Scripts/fuzz.sh): deterministic mutants of the corpus pages and the checks every
         // page must pass; the library is shared with the test suite's short seeded run.
-        .target(name: "SpecFuzzing", dependencies: ["SpecwrightCore", "SpecParser", "SpecModel"], path: "Fuzz/SpecFuzzing"),
+        .target(name: "SpecFuzzing", dependencies: ["SpecwrightCore", "SpecParser", "SpecModel", "JSONSyntax"], path: "Fuzz/SpecFuzzing"),
         .executableTarget(name: "specwright-fuzz", dependencies: ["SpecFuzzing", "SpecwrightCore"], path: "Fuzz/specwright-fuzz"),
         .testTarget(name: "ChatKitClientTests", dependencies: ["ChatKit", "SpecwrightRuntime", "LoopbackServer"]),
         // The generated client of Tests/EmitterGoldens/Specs/media (bodies, bytes, event streams) on loopback.

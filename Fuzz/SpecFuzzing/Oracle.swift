@@ -1,4 +1,5 @@
 import Foundation
+import JSONSyntax
 import SpecModel
 import SpecParser
 import SpecwrightCore
@@ -15,9 +16,13 @@ public enum Oracle {
     /// The broken promises of `spec`, the model of the one page `text` at `path`.
     public static func problems(of spec: APISpec, text: String, path: String) -> [String] {
         var problems: [String] = []
-        let ir = Data(IRJSON.prettyBytes(spec))
-        if (try? JSONSerialization.jsonObject(with: ir)) == nil {
-            problems.append("the IR is not valid JSON")
+        // By the JSON grammar: numbers keep the docs' spelling, so an enum value of 2,000 digits is valid JSON
+        // (Foundation's JSONSerialization, which reads every number into a Double, refuses it).
+        let ir = String(decoding: IRJSON.prettyBytes(spec), as: UTF8.self)
+        do {
+            _ = try JSONParser.parse(ir)
+        } catch {
+            problems.append("the IR is not valid JSON: \(error)")
         }
         let lines = DiagnosticPlacement.lineLengths(text)
         for diagnostic in spec.diagnostics {
