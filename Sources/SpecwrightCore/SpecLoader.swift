@@ -12,8 +12,9 @@ import Synchronization
 /// Finds and reads spec files. The only part of the pipeline that touches the file system for input.
 public enum SpecLoader {
     /// The largest page read, in bytes. The biggest page of the OpenAI reference is 57 KB; parsing takes
-    /// memory of up to about 125 times a page's size (pages dense with links or inline code), so 4 MiB keeps a
-    /// run within about 500 MB. A larger file is an error at its first line and is not read.
+    /// memory of up to about 125 times a page's size (pages dense with inline code: a 4 MiB page of nothing else
+    /// peaked at 527 MB in a release build), so 4 MiB keeps a run within about half a gigabyte. A larger file is
+    /// an error at its first line and is not read.
     public static let maximumPageBytes = 4 << 20
 
     /// The Markdown files under `paths`: a folder is read recursively (hidden entries skipped) and its
