@@ -22,6 +22,10 @@ for job in $(seq 0 $((jobs - 1))); do
 done
 for job in $(seq 0 $((jobs - 1))); do wait -n || status=1; done
 cat "$work"/job-*.log | grep -E "^seed |CRASH|HANG|^finding" || true
+for job in $(seq 0 $((jobs - 1))); do
+  grep -qE "^seed |CRASH|HANG" "$work/job-$job.log" \
+    || { echo "job $job (seed $((first + job))) died without a report (a crash on a worker thread): $(tail -1 "$work/job-$job.log")"; status=1; }
+done
 total=$(awk '/^seed [0-9]+: /{sum += $3} END {print sum + 0}' "$work"/job-*.log)
 echo "total: ${total:-0} executions in ${seconds} s on ${jobs} processes"
 rm -rf "$work"

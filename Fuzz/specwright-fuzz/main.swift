@@ -53,10 +53,15 @@ func fail(_ message: String) -> Never {
 // The execution under way, for the crash handler (plain integers: all a signal handler may read).
 nonisolated(unsafe) var currentSeed: UInt64 = 0
 nonisolated(unsafe) var currentIteration: UInt64 = 0
+/// Room for a number's digits, allocated before any crash: a signal handler must not allocate (the crash may
+/// have happened inside malloc).
+nonisolated(unsafe) let digitBuffer = UnsafeMutablePointer<UInt8>.allocate(capacity: 20)
 
 /// Writes `crash at seed S iteration I (signal N)` with write(2) only, then exits: async-signal-safe.
 func installCrashHandler() {
-    // A stack overflow leaves no stack for the handler: give it one of its own.
+    // A stack overflow leaves no stack for the handler: give it one of its own. (This is the main thread's;
+    // the pipeline's worker threads have none, so a stack overflow there ends the process without this
+    // report: the script then says a process died without its summary.)
     let size = 1 << 16
     var stack = stack_t()
     stack.ss_sp = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
@@ -67,10 +72,9 @@ func installCrashHandler() {
     action.__sigaction_handler.sa_handler = { signal in
         func put(_ text: StaticString) { _ = write(2, text.utf8Start, text.utf8CodeUnitCount) }
         func put(_ number: UInt64) {
-            var digits = [UInt8](repeating: 0, count: 20)  // no allocation happens for a fixed small array? keep it simple
             var value = number, count = 0
-            repeat { digits[19 - count] = UInt8(48 + value % 10); value /= 10; count += 1 } while value > 0
-            digits.withUnsafeBufferPointer { _ = write(2, $0.baseAddress! + 20 - count, count) }
+            repeat { digitBuffer[19 - count] = UInt8(48 + value % 10); value /= 10; count += 1 } while value > 0
+            _ = write(2, digitBuffer + 20 - count, count)
         }
         put("\nspecwright-fuzz: CRASH at seed ")
         put(currentSeed)
@@ -106,7 +110,7 @@ let watchdog = Thread {
         Thread.sleep(forTimeInterval: 0.5)
         if Date().timeIntervalSince(executionStarted) > options.hangSeconds {
             FileHandle.standardError.write(Data("specwright-fuzz: HANG at seed \(currentSeed) iteration \(currentIteration) (over \(options.hangSeconds) s); make it again with --seed S --reproduce I\n".utf8))
-            exit(71)
+            _exit(71)  // not exit(): the main thread is still running the hung execution
         }
     }
 }

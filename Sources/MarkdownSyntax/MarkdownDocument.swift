@@ -27,11 +27,11 @@ public struct MarkdownDocument: Sendable {
             return
         }
         defer { cmark_node_free(tree) }
-        (root, exceededDepth) = Self.copy(tree)
+        (root, exceededDepth) = text.withUTF8 { Self.copy(tree, source: $0) }
     }
 
     /// Copies cmark's tree with its iterator rather than by recursion, so that depth costs heap, not stack.
-    private static func copy(_ tree: OpaquePointer) -> (MarkdownNode, SourcePosition?) {
+    private static func copy(_ tree: OpaquePointer, source: UnsafeBufferPointer<UInt8>) -> (MarkdownNode, SourcePosition?) {
         guard let iterator = cmark_iter_new(tree) else {
             return (MarkdownNode(kind: .document, start: .init(line: 1, column: 1), end: .init(line: 1, column: 1)), nil)
         }
@@ -41,6 +41,7 @@ public struct MarkdownDocument: Sendable {
         var result: MarkdownNode?
         var exceeded: SourcePosition?
         var skippedDepth = 0  // > 0 while inside a subtree that is too deep to keep
+        var lineStarts: [Int] = []  // byte offsets of the lines, made when the first code block needs them
 
         while true {
             let event = cmark_iter_next(iterator)
@@ -54,7 +55,8 @@ public struct MarkdownDocument: Sendable {
                     if !isLeaf { skippedDepth += 1 }
                     continue
                 }
-                let copied = makeNode(node)
+                var copied = makeNode(node)
+                if case .codeBlock = copied.kind { copied.isFenced = isFence(copied, in: source, lines: &lineStarts) }
                 if isLeaf {
                     stack[stack.count - 1].children.append(copied)
                 } else {
@@ -75,6 +77,41 @@ public struct MarkdownDocument: Sendable {
         }
         let root = result ?? MarkdownNode(kind: .document, start: .init(line: 1, column: 1), end: .init(line: 1, column: 1))
         return (root, exceeded)
+    }
+
+    /// Whether the code block `node` is fenced: cmark 0.30 does not say, so the source is read where the block
+    /// starts. A fenced block starts with its fence; an indented one with its first line, which may look like a
+    /// fence too (`    ```` is code), but then its literal starts with the same run, which in a fenced block
+    /// would have closed it.
+    private static func isFence(_ node: MarkdownNode, in source: UnsafeBufferPointer<UInt8>, lines: inout [Int]) -> Bool {
+        if lines.isEmpty { lines = lineStartOffsets(source) }
+        guard node.start.line >= 1, node.start.line <= lines.count else { return false }
+        var index = lines[node.start.line - 1] + max(node.start.column - 1, 0)
+        guard index < source.count, source[index] == UInt8(ascii: "`") || source[index] == UInt8(ascii: "~") else { return false }
+        let fence = source[index]
+        var length = 0
+        while index < source.count, source[index] == fence {
+            length += 1
+            index += 1
+        }
+        guard length >= 3 else { return false }
+        return !node.literal.utf8.starts(with: repeatElement(fence, count: length))
+    }
+
+    /// The byte offset of every line's start, lines ending as cmark ends them (LF, CR LF, a lone CR).
+    private static func lineStartOffsets(_ source: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var starts = [0]
+        var index = 0
+        while index < source.count {
+            if source[index] == UInt8(ascii: "\r") {
+                if index + 1 < source.count, source[index + 1] == UInt8(ascii: "\n") { index += 1 }
+                starts.append(index + 1)
+            } else if source[index] == UInt8(ascii: "\n") {
+                starts.append(index + 1)
+            }
+            index += 1
+        }
+        return starts
     }
 
     private static func isLeaf(_ type: cmark_node_type) -> Bool {

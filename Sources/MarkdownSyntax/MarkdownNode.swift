@@ -69,14 +69,12 @@ public struct MarkdownNode: Sendable {
         return false
     }
 
+    /// For a code block: whether it is fenced (```` ``` ```` or `~~~`) rather than indented.
+    public var isFenced = false
+
     /// For a code block, the line of the literal's first line: after the opening fence of a fenced block,
-    /// the block's own first line for an indented one. cmark does not say which kind a block is, but a fenced
-    /// block spans more lines than its literal (its fences), an indented one exactly as many.
-    public var codeStartLine: Int {
-        let literalLines = literal.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
-            + (literal.isEmpty || literal.utf8.last == UInt8(ascii: "\n") ? 0 : 1)
-        return end.line - start.line + 1 > literalLines ? start.line + 1 : start.line
-    }
+    /// the block's own first line for an indented one.
+    public var codeStartLine: Int { isFenced ? start.line + 1 : start.line }
 
     public var isCodeBlock: Bool {
         if case .codeBlock = kind { return true }

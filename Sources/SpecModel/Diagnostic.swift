@@ -82,7 +82,9 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
     }
 
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        // C0 and C1 controls, the line separators, and the bidirectional overrides that reorder what a terminal shows.
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}"
+            || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
 }
 

@@ -1,3 +1,5 @@
+import SpecModel
+
 /// A field's type as the docs write it: `string | array<string | object> | null`.
 indirect enum TypeExpression: Hashable, Sendable {
     /// `string`, `integer`, `number`, `boolean`, `object`.
@@ -121,7 +123,7 @@ indirect enum TypeExpression: Hashable, Sendable {
             }
             guard TypeExpression.knownNames.contains(name) else {
                 throw TypeExpressionError(
-                    message: "unknown type '\(name)' (expected string, integer, number, boolean, object, array<...> or null)",
+                    message: "unknown type \(Diagnostic.quoted(name, limit: 40)) (expected string, integer, number, boolean, object, array<...> or null)",
                     offset: start
                 )
             }

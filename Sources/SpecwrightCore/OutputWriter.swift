@@ -41,6 +41,8 @@ public enum OutputWriter {
         case cannotWrite(String, String)
         case cannotRemove([String], String)
         case overlappingFolders(String, String)
+        case duplicateName(String)
+        case partiallyWritten(String, String)
 
         public var description: String {
             switch self {
@@ -50,6 +52,10 @@ public enum OutputWriter {
                 "cannot write \(path): \(reason); nothing was changed"
             case .cannotRemove(let paths, let reason):
                 "cannot remove \(paths.count) stale generated file\(paths.count == 1 ? "" : "s") (\(reason)): \(paths.joined(separator: ", ")); the new files were written"
+            case .duplicateName(let path):
+                "two generated files would be \(path) (names that differ only in case count as one); rename a page; nothing was changed"
+            case .partiallyWritten(let path, let reason):
+                "cannot put \(path) in place: \(reason); the files before it in this run were already replaced, run again"
             case .overlappingFolders(let first, let second):
                 first == second
                     ? "the library and the tests would both be written to \(first); give them separate folders"
@@ -68,21 +74,39 @@ public enum OutputWriter {
         try checkSeparate(outputs.map(\.directory))
         let manager = FileManager.default
         var listed: [Set<String>] = []
+        var folders: Set<FileIdentity> = []
         for output in outputs {
+            // Two pages named alike (`Users.swift`, `users.swift` on a volume that ignores case) would write one
+            // file twice, or remove what the other wrote.
+            var names: Set<String> = []
+            for file in output.files where !names.insert(file.name.lowercased()).inserted {
+                throw WriteError.duplicateName(output.directory.appendingPathComponent(file.name).path)
+            }
             do {
                 try manager.createDirectory(at: output.directory, withIntermediateDirectories: true)
             } catch {
                 throw WriteError.cannotWrite(output.directory.path, error.localizedDescription)
             }
+            // The same folder under two spellings (`Gen`, `gen` on such a volume) is one folder.
+            guard let folder = FileIdentity(output.directory.path), folders.insert(folder).inserted else {
+                throw WriteError.overlappingFolders(output.directory.path, output.directory.path)
+            }
             removeAbandonedTemporaries(in: output.directory)
-            listed.append(Set((try? manager.contentsOfDirectory(atPath: output.directory.path)) ?? []))
+            guard let entries = try? manager.contentsOfDirectory(atPath: output.directory.path) else {
+                // Without the listing, nothing could be checked before it is overwritten.
+                throw WriteError.cannotWrite(output.directory.path, "the folder cannot be listed")
+            }
+            listed.append(Set(entries))
         }
         let existing = listed
-        // Check everything before changing anything.
-        for (output, names) in zip(outputs, existing) {
-            for file in output.files where names.contains(file.name) {
+        // Check everything before changing anything: whatever is at a target's path (asked of the file system,
+        // which may ignore case, not of the listing) must be a generated file.
+        for output in outputs {
+            for file in output.files {
                 let url = output.directory.appendingPathComponent(file.name)
-                if !isGenerated(url) { throw WriteError.notGenerated(url.path) }
+                var info = stat()
+                guard lstat(url.path, &info) == 0 else { continue }
+                if info.st_mode & S_IFMT != S_IFREG || !isGenerated(url) { throw WriteError.notGenerated(url.path) }
             }
         }
 
@@ -123,7 +147,7 @@ public enum OutputWriter {
         for (position, file) in staged.enumerated() where rename(file.temporary, file.target) != 0 {
             let reason = String(cString: strerror(errno))
             for rest in staged[position...] { unlink(rest.temporary) }
-            throw WriteError.cannotWrite(file.target, reason + " (files before it in this run were already replaced)")
+            throw WriteError.partiallyWritten(file.target, reason)
         }
         var reports = outputs.map { _ in Report() }
         for (index, job) in jobs.enumerated() {
@@ -133,9 +157,11 @@ public enum OutputWriter {
         var reason = ""
         for (index, output) in outputs.enumerated() {
             let keep = Set(output.files.map(\.name))
+            // What this run wrote or kept is never removed, under whatever name the listing gave it.
+            let kept = Set(output.files.compactMap { FileIdentity(output.directory.appendingPathComponent($0.name).path) })
             for name in existing[index].sorted() where name.hasSuffix(".swift") && !keep.contains(name) {
                 let url = output.directory.appendingPathComponent(name)
-                guard isGenerated(url) else { continue }
+                guard isGenerated(url), let identity = FileIdentity(url.path), !kept.contains(identity) else { continue }
                 if unlink(url.path) == 0 {
                     reports[index].removed.append(name)
                 } else {
@@ -217,7 +243,10 @@ public enum OutputWriter {
     /// Writes `text` to a temporary beside `path`; its path, or what went wrong (nothing is left behind then).
     private static func stage(_ text: String, for path: String, in directory: String, name: String) -> Result<String, WriteError> {
         let temporary = directory + "/" + temporaryName(for: name)
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        // A fresh file only: a link planted at the temporary's name must not lead the write elsewhere. A file of
+        // this process's own name can only be left by an earlier run that had the same PID.
+        if isGenerated(URL(fileURLWithPath: temporary)) { unlink(temporary) }
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else { return .failure(.cannotWrite(path, String(cString: strerror(errno)))) }
         var text = text
         let complete = text.withUTF8 { bytes -> Bool in
@@ -229,13 +258,27 @@ public enum OutputWriter {
             }
             return true
         }
-        let reason = String(cString: strerror(errno))
+        var reason = String(cString: strerror(errno))
         let closed = close(descriptor) == 0
+        if complete, !closed { reason = String(cString: strerror(errno)) }
         guard complete, closed else {
             unlink(temporary)
             return .failure(.cannotWrite(path, reason))
         }
         return .success(temporary)
+    }
+
+    /// A file's device and inode: one file, however its path is spelled.
+    struct FileIdentity: Hashable {
+        var device: UInt64
+        var inode: UInt64
+
+        init?(_ path: String) {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
+        }
     }
 
     /// Whether the file starts with the generator's marker.

@@ -52,22 +52,7 @@ public enum SpecLoader {
             DispatchQueue.concurrentPerform(iterations: entries.count) { index in
                 let entry = entries[index]
                 let outcome: Result<SpecFile, Diagnostic>
-                var info = stat()
-                if stat(entry.url.path, &info) == 0, Int(info.st_size) > maximumPageBytes {
-                    let megabytes = String(format: "%.1f", Double(info.st_size) / 1_048_576)
-                    outcome = .failure(Diagnostic(.error, .limitExceeded, at: SourceLocation(file: entry.relative, line: 1),
-                                                  "the page is \(megabytes) MiB, over the limit of \(maximumPageBytes >> 20) MiB a page; it is not read"))
-                    read.withLock { $0[index] = outcome }
-                    return
-                }
-                do {
-                    let data = try Data(contentsOf: entry.url)
-                    outcome = .success(SpecFile(path: entry.relative, text: text(of: data),
-                                                absolutePath: entry.url.standardizedFileURL.path))
-                } catch {
-                    outcome = .failure(Diagnostic(.error, .unreadableFile, at: SourceLocation(file: entry.relative, line: 1),
-                                                  "cannot read file: \(error.localizedDescription)"))
-                }
+                outcome = readPage(entry.url, named: entry.relative)
                 read.withLock { $0[index] = outcome }
             }
             for outcome in read.withLock({ done in entries.indices.compactMap { done[$0] } }) {
@@ -79,6 +64,36 @@ public enum SpecLoader {
         }
         files.sort { $0.path < $1.path }
         return (files, diagnostics)
+    }
+
+    /// A page from a file: a regular file (a FIFO or a device given by name is not read), read no further than
+    /// the page limit, so a file that grows, or lies about its size, is still bounded.
+    static func readPage(_ url: URL, named name: String) -> Result<SpecFile, Diagnostic> {
+        let at = SourceLocation(file: name, line: 1)
+        var info = stat()
+        guard stat(url.path, &info) == 0 else {
+            return .failure(Diagnostic(.error, .unreadableFile, at: at, "cannot read file: \(String(cString: strerror(errno)))"))
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            return .failure(Diagnostic(.error, .unreadableFile, at: at, "not a regular file (a FIFO, socket or device); not read"))
+        }
+        guard let handle = try? FileHandle(forReadingFrom: url) else {
+            return .failure(Diagnostic(.error, .unreadableFile, at: at, "cannot read file: \(String(cString: strerror(errno)))"))
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            data = try handle.read(upToCount: maximumPageBytes + 1) ?? Data()
+        } catch {
+            return .failure(Diagnostic(.error, .unreadableFile, at: at, "cannot read file: \(error.localizedDescription)"))
+        }
+        guard data.count <= maximumPageBytes else {
+            let size = max(Int(info.st_size), data.count)
+            let megabytes = String(format: "%.1f", Double(size) / 1_048_576)
+            return .failure(Diagnostic(.error, .limitExceeded, at: at,
+                                       "the page is \(megabytes) MiB, over the limit of \(maximumPageBytes >> 20) MiB a page; it is not read"))
+        }
+        return .success(SpecFile(path: name, text: text(of: data), absolutePath: url.standardizedFileURL.path))
     }
 
     /// The page on standard input, read to its end (no further than the page limit).
@@ -145,9 +160,9 @@ public enum SpecLoader {
     }
 
     /// The `.md` files under `root`, and what could not be looked at, each a diagnostic at its path: a folder
-    /// that cannot be read or a `.md` entry that is no readable file (a dangling link, a FIFO, a device) is an
-    /// error, since pages may be missing and a run without them would remove their generated code; another
-    /// dangling link or special file is a warning.
+    /// that cannot be read, a dangling link (to a page or to a folder of them) or a `.md` entry that is no
+    /// regular file (a FIFO, a device) is an error, since pages may be missing and a run without them would
+    /// remove their generated code; another special file is a warning.
     ///
     /// Walks with `readdir`, whose entry types spare a `stat` per file: Foundation's enumerator costs more
     /// than parsing a page.
@@ -178,8 +193,9 @@ public enum SpecLoader {
                 if type == Int32(DT_LNK) || type == Int32(DT_UNKNOWN) {
                     var info = stat()
                     guard stat(absolute + "/" + name, &info) == 0 else {
+                        // An error even without `.md`: the link may have led to a folder of pages.
                         let reason = String(cString: strerror(errno))
-                        problem(isPage ? .error : .warning, relative,
+                        problem(.error, relative,
                                 type == Int32(DT_LNK) ? "dangling symbolic link (\(reason)); skipped" : "cannot look at this entry (\(reason)); skipped")
                         continue
                     }

@@ -73,6 +73,9 @@ struct GenerateCommand: ParsableCommand {
         let parts = try settings?.emit ?? (emit.isEmpty ? [.types, .client] : Self.parts(emit))
         guard let outputPath else { throw ValidationError("give --output (or 'output' in the configuration)") }
 
+        // Output is one file per page and removes the files of pages gone: a single page from standard input
+        // would remove every other page's code.
+        if specPaths.contains("-") { throw ValidationError("generate reads spec folders or files, not standard input ('-')") }
         let (spec, files, exampleFindings) = try Pipeline.loadWithExampleFindings(paths: specPaths)
         let printer = DiagnosticPrinter(files: files, absolutePaths: absolutePaths)
         let configured = settings.flatMap { DiagnosticPrinter.WarningOutput(rawValue: $0.buildWarnings.rawValue) }

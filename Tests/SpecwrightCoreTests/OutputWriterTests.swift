@@ -107,6 +107,27 @@ import Glibc
         #expect(names(in: out) == [".b.swift.1.tmp", ".c.swift.2147483001.tmp", "a.swift"])
     }
 
+    @Test func twoFilesOfOneNameOrOfNamesDifferingInCaseAreRefused() throws {
+        let project = try TemporarySpecs(["Out/kept.swift": "\(GeneratedFile.marker)\n"])
+        let out = project.folder.appendingPathComponent("Out")
+        for files in [[file("a.swift"), file("a.swift", "other")], [file("Users.swift"), file("users.swift")]] {
+            let error = #expect(throws: OutputWriter.WriteError.self) { try OutputWriter.write(files, to: out) }
+            #expect(error?.description.contains("two generated files would be") == true)
+        }
+        #expect(names(in: out) == ["kept.swift"])
+    }
+
+    @Test func aLinkOrAFolderWhereAFileGoesIsNeverWrittenThrough() throws {
+        let project = try TemporarySpecs(["Out/.keep": "", "mine.swift": "// my own\n"])
+        let out = project.folder.appendingPathComponent("Out"), mine = project.folder.appendingPathComponent("mine.swift")
+        try FileManager.default.createSymbolicLink(at: out.appendingPathComponent("a.swift"), withDestinationURL: mine)
+
+        #expect(throws: OutputWriter.WriteError.notGenerated(out.appendingPathComponent("a.swift").path)) {
+            try OutputWriter.write([file("a.swift")], to: out)
+        }
+        #expect(try String(contentsOf: mine, encoding: .utf8) == "// my own\n")
+    }
+
     @Test func temporariesAreHiddenSoNoTargetCompilesThem() {
         #expect(OutputWriter.temporaryName(for: "x.swift", pid: 42) == ".x.swift.42.tmp")
     }
@@ -163,7 +184,30 @@ import Glibc
 
         #expect(result.status != 0)
         #expect(result.stderr.contains("pipe.md:1:1: error: not a regular file (a FIFO, socket or device); skipped"), "\(result.stderr)")
-        #expect(result.stderr.contains("other:1:1: warning: dangling symbolic link"), "\(result.stderr)")
+        #expect(result.stderr.contains("other:1:1: error: dangling symbolic link"), "\(result.stderr)")
+    }
+
+    @Test func aDanglingLinkWhereAFolderOfPagesWasIsAnErrorAndNothingIsRemoved() throws {
+        let (project, specs, out, before) = try generatedProject()
+        _ = project
+        let folder = specs.appendingPathComponent("threads"), moved = specs.deletingLastPathComponent().appendingPathComponent("moved")
+        try FileManager.default.moveItem(at: folder, to: moved)
+        try FileManager.default.createSymbolicLink(atPath: folder.path, withDestinationPath: "/nonexistent/threads")
+
+        let result = try CLI.run(["generate", specs.path, "--module", "API", "--output", out.path])
+
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("threads:1:1: error: dangling symbolic link"), "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == before)
+    }
+
+    @Test func generateDoesNotReadStandardInput() throws {
+        let (project, _, out, before) = try generatedProject()
+        _ = project
+        let result = try CLI.run(["generate", "-", "--module", "API", "--output", out.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("not standard input"), "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == before)
     }
 
     @Test func aFolderThatCannotBeReadIsAnErrorAndNothingIsRemoved() throws {

@@ -158,9 +158,10 @@ struct PipelineRobustnessTests {
         #expect(invalid.first?.location == SourceLocation(file: "cut/list.md", line: 24 + 4, column: 16))
     }
 
-    @Test("a JSON example nested 100,000 levels deep is reported, not a stack overflow")
+    @Test("a JSON example nested 4,000 levels deep is reported, not a stack overflow")
     func deepJSONExample() {
-        let sections = Self.cutExample(String(repeating: "[", count: 100_000) + "\n```\n")
+        // (Deeper than 5,000 the page is refused before cmark: too many brackets for libcmark 0.30.)
+        let sections = Self.cutExample(String(repeating: "[", count: 4_000) + "\n```\n")
         let spec = Self.model([SpecFile(path: "deep/list.md", text: Self.endpoint("deep", sections: sections))])
         let invalid = spec.diagnostics.filter { $0.kind == .invalidExample }
         #expect(invalid.count == 1)
