@@ -110,6 +110,10 @@ let package = Package(
         // page must pass; the library is shared with the test suite's short seeded run.
         .target(name: "SpecFuzzing", dependencies: ["SpecwrightCore", "SpecParser", "SpecModel", "JSONSyntax"], path: "Fuzz/SpecFuzzing"),
         .executableTarget(name: "specwright-fuzz", dependencies: ["SpecFuzzing", "SpecwrightCore"], path: "Fuzz/specwright-fuzz"),
+        // The same checks as a coverage-guided libFuzzer target (Scripts/libfuzz.sh builds it with -sanitize=fuzzer);
+        // built plainly, it runs saved inputs through the checks once.
+        .target(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
+        .executableTarget(name: "specwright-libfuzzer", dependencies: ["SpecFuzzing", "CLibFuzzer"], path: "Fuzz/specwright-libfuzzer"),
         .testTarget(name: "ChatKitClientTests", dependencies: ["ChatKit", "SpecwrightRuntime", "LoopbackServer"]),
         // The generated client of Tests/EmitterGoldens/Specs/media (bodies, bytes, event streams) on loopback.
         .testTarget(name: "EmitterGoldenClientTests", dependencies: ["EmitterGoldenShapes", "SpecwrightRuntime", "LoopbackServer"]),
