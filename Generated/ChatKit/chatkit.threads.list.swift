@@ -17,6 +17,8 @@ nonisolated public struct ChatKitThreadPage: Codable, Hashable, Sendable, JSONMo
     public var object: String { "list" }
     /// Keys the docs do not list, kept so that decoding and encoding again loses nothing.
     public var additionalProperties: [String: JSONValue]
+    /// Where the JSON this value was decoded from disagreed with the docs, and what arrived there.
+    public var deviations: DecodingDeviations = .none
 
     public init(data: [ChatKitThread], firstID: String?, lastID: String?, hasMore: Bool, additionalProperties: [String: JSONValue] = [:]) {
         self.data = data
@@ -37,10 +39,11 @@ nonisolated public struct ChatKitThreadPage: Codable, Hashable, Sendable, JSONMo
         self.hasMore = try container.decode(Bool.self, forKey: "has_more")
         try container.decodeConstant("list", forKey: "object")
         self.additionalProperties = try container.decodeUndocumented()
+        self.deviations = container.deviations()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = MemberEncodingContainer(encoder)
+        var container = MemberEncodingContainer(encoder, keeping: deviations)
         // Undocumented keys first: a documented key written after one of them wins.
         try container.encodeUndocumented(additionalProperties)
         try container.encode(self.data, forKey: "data")

@@ -22,6 +22,8 @@ nonisolated public struct ChatKitThread: Codable, Hashable, Sendable, JSONModel 
     public var object: String { "chatkit.thread" }
     /// Keys the docs do not list, kept so that decoding and encoding again loses nothing.
     public var additionalProperties: [String: JSONValue]
+    /// Where the JSON this value was decoded from disagreed with the docs, and what arrived there.
+    public var deviations: DecodingDeviations = .none
 
     public init(id: String, createdAt: Int, title: String?, status: ChatKitThread.Status, user: String, additionalProperties: [String: JSONValue] = [:]) {
         self.id = id
@@ -41,7 +43,7 @@ nonisolated public struct ChatKitThread: Codable, Hashable, Sendable, JSONModel 
         case unknown(JSONValue)
 
         public init(from decoder: any Decoder) throws {
-            guard let container = try? MemberDecodingContainer(decoder, documented: "reason type") else {
+            guard let container = try? MemberDecodingContainer(union: decoder, documented: "reason type") else {
                 self = try .unknown(JSONValue(from: decoder))
                 return
             }
@@ -85,10 +87,11 @@ nonisolated public struct ChatKitThread: Codable, Hashable, Sendable, JSONModel 
         self.user = try container.decode(String.self, forKey: "user")
         try container.decodeConstant("chatkit.thread", forKey: "object")
         self.additionalProperties = try container.decodeUndocumented()
+        self.deviations = container.deviations()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = MemberEncodingContainer(encoder)
+        var container = MemberEncodingContainer(encoder, keeping: deviations)
         // Undocumented keys first: a documented key written after one of them wins.
         try container.encodeUndocumented(additionalProperties)
         try container.encode(self.id, forKey: "id")

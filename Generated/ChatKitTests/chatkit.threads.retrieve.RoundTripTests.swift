@@ -8,7 +8,8 @@ import ChatKit
 
 /// Each documentation example of chatkit/threads/retrieve.md decoded into its type, encoded again and compared as JSON
 /// values. An example the lint reports as not conforming is a known issue: its test fails once the docs
-/// are fixed, so that the expectation is updated.
+/// are fixed, so that the expectation is updated. Every example, defective or not, is also mutated member
+/// by member to check that tolerant decoding keeps and reports what disagrees with the docs.
 @Suite("Examples of chatkit/threads/retrieve.md")
 struct ChatkitThreadsRetrieveExamples {
 
@@ -28,6 +29,8 @@ struct ChatkitThreadsRetrieveExamples {
 """#
         let (original, encoded) = try RoundTrip.values(ChatKitThread.self, json: json)
         #expect(encoded == original)
+        // Defective or not, every member removed, null or of another type decodes, is kept and reported.
+        #expect(RoundTrip.toleranceProblems(ChatKitThread.self, json: json) == [])
     }
 
     @Test("chatkit/threads/retrieve.md:77: response example")
@@ -71,5 +74,7 @@ struct ChatkitThreadsRetrieveExamples {
             let (original, encoded) = try RoundTrip.values(ChatKitThread.self, json: json)
             #expect(encoded == original)
         }
+        // Defective or not, every member removed, null or of another type decodes, is kept and reported.
+        #expect(RoundTrip.toleranceProblems(ChatKitThread.self, json: json) == [])
     }
 }

@@ -35,8 +35,12 @@ public struct APIClient: Sendable, CustomStringConvertible, CustomDebugStringCon
         let raw = try await sendRaw(request, options: options)
         let requestID = raw.header("x-request-id")
         do {
-            let value = try JSONCoding.makeDecoder().decode(Value.self, from: raw.body)
-            return APIResponse(value: value, requestID: requestID, raw: raw)
+            let decoder = JSONCoding.makeDecoder(mode: options?.decoding ?? configuration.decoding)
+            let (value, issues) = try decoder.decodeReportingIssues(Value.self, from: raw.body)
+            if !issues.isEmpty, let report = configuration.onDecodingIssues {
+                report(DecodingIssueReport(method: request.method, path: request.path, requestID: requestID, issues: issues))
+            }
+            return APIResponse(value: value, requestID: requestID, raw: raw, decodingIssues: issues)
         } catch {
             let (path, message) = (error as? DecodingError).map(DecodingErrorPath.describe)
                 ?? ("$", String(describing: error))
@@ -86,7 +90,7 @@ public struct APIClient: Sendable, CustomStringConvertible, CustomDebugStringCon
     ) async throws -> EventStream<Event> {
         var request = request
         if request.headers.keys.allSatisfy({ $0.lowercased() != "accept" }) { request.headers["Accept"] = "text/event-stream" }
-        return EventStream(try await sendStreamed(request, options: options))
+        return EventStream(try await sendStreamed(request, options: options), mode: options?.decoding ?? configuration.decoding)
     }
 
     /// Sends `request` and returns a 2xx body whole, as bytes.

@@ -10,12 +10,16 @@ public struct APIResponse<Value: Sendable>: Sendable {
     public var requestID: String?
     /// The response as received.
     public var raw: HTTPResponse
+    /// Where the body disagreed with the docs and decoding went on (`DecodingMode.tolerant`), in document
+    /// order; empty when it matched them.
+    public var decodingIssues: [DecodingIssue]
 
     /// Creates a response.
-    public init(value: Value, requestID: String?, raw: HTTPResponse) {
+    public init(value: Value, requestID: String?, raw: HTTPResponse, decodingIssues: [DecodingIssue] = []) {
         self.value = value
         self.requestID = requestID
         self.raw = raw
+        self.decodingIssues = decodingIssues
     }
 
     /// A member of the value.
@@ -25,6 +29,31 @@ public struct APIResponse<Value: Sendable>: Sendable {
 
     /// The same response around a transformed value.
     public func map<T: Sendable>(_ transform: (Value) throws -> T) rethrows -> APIResponse<T> {
-        APIResponse<T>(value: try transform(value), requestID: requestID, raw: raw)
+        APIResponse<T>(value: try transform(value), requestID: requestID, raw: raw, decodingIssues: decodingIssues)
+    }
+}
+
+/// What `ClientConfiguration.onDecodingIssues` is told: which call's response disagreed with the docs, and where.
+public struct DecodingIssueReport: Sendable, CustomStringConvertible {
+    /// The call's method, such as `GET`.
+    public var method: String
+    /// The call's path, such as `/chatkit/threads` (without the query, which may hold personal data).
+    public var path: String
+    /// The response's `x-request-id`.
+    public var requestID: String?
+    /// The issues, in document order.
+    public var issues: [DecodingIssue]
+
+    public init(method: String, path: String, requestID: String?, issues: [DecodingIssue]) {
+        self.method = method
+        self.path = path
+        self.requestID = requestID
+        self.issues = issues
+    }
+
+    /// `GET /chatkit/threads: 2 decoding issues: $.data[0].created_at: null, documented as ...; ...`.
+    public var description: String {
+        "\(method) \(path): \(issues.count) decoding issue\(issues.count == 1 ? "" : "s"): "
+            + issues.map(\.description).joined(separator: "; ")
     }
 }

@@ -24,6 +24,12 @@ public struct ClientConfiguration: Sendable, CustomStringConvertible, CustomDebu
     public var retryPolicy: RetryPolicy
     /// What sends the requests.
     public var transport: any HTTPTransport
+    /// How responses that disagree with the docs decode: `.tolerant` (the default) goes on and reports each
+    /// disagreement; `.strict` throws. `RequestOptions.decoding` overrides it per call.
+    public var decoding: DecodingMode = .tolerant
+    /// Called with every response that decoded with issues (`.tolerant` only), to log or count them: the docs
+    /// were wrong there. Called on the task that made the call, before the call returns.
+    public var onDecodingIssues: (@Sendable (DecodingIssueReport) -> Void)?
 
     /// Creates a configuration.
     public init(
@@ -69,7 +75,7 @@ public struct ClientConfiguration: Sendable, CustomStringConvertible, CustomDebu
     public var description: String {
         "ClientConfiguration(baseURL: \(HeaderFields.printable(baseURL)), apiKey: <redacted>, "
             + "headers: [\(headers.keys.sorted().joined(separator: ", "))], timeouts: \(timeouts), "
-            + "retryPolicy: \(retryPolicy), transport: \(type(of: transport)))"
+            + "retryPolicy: \(retryPolicy), decoding: \(decoding), transport: \(type(of: transport)))"
     }
 
     /// The same as `description`.
@@ -83,6 +89,7 @@ public struct ClientConfiguration: Sendable, CustomStringConvertible, CustomDebu
             "headers": headers.keys.sorted(),
             "timeouts": timeouts,
             "retryPolicy": retryPolicy,
+            "decoding": decoding,
             "transport": String(describing: type(of: transport)),
         ], displayStyle: .struct)
     }

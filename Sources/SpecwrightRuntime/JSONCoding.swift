@@ -14,6 +14,9 @@ public enum JSONCoding {
     /// Foundation's `JSONDecoder`, which generated types also work with).
     public static func makeDecoder() -> TreeJSONDecoder { TreeJSONDecoder() }
 
+    /// The decoder responses go through, decoding in `mode`.
+    public static func makeDecoder(mode: DecodingMode) -> TreeJSONDecoder { TreeJSONDecoder(mode: mode) }
+
     /// A request body for `value`.
     ///
     /// - Throws: `APIError` of kind `.invalidArgument(name: "body", ...)` when the value cannot be encoded

@@ -11,6 +11,12 @@ public struct MemberDecodingContainer {
     @usableFromInline let container: KeyedDecodingContainer<MemberName>
     @usableFromInline let decoder: any Decoder
     @usableFromInline let names: DocumentedNames
+    /// Whether the decoder is the runtime's, decoding tolerantly (`DecodingMode.tolerant`): members that do
+    /// not fit are then kept by it and get fallbacks (TolerantDecoding.swift). False for strict decoding and
+    /// for other decoders.
+    @usableFromInline let isTolerant: Bool
+    /// How many issues the decoding had found when this object began: those after it are the object's.
+    @usableFromInline let firstIssue: Int
 
     /// The object `decoder` stands for, read by a type that stores the members named in `documented` (their
     /// JSON names, separated by spaces: `"id object created_at"`) in its own properties.
@@ -19,6 +25,7 @@ public struct MemberDecodingContainer {
         self.container = try decoder.container(keyedBy: MemberName.self)
         self.decoder = decoder
         self.names = DocumentedNames(separatedBySpaces: documented)
+        (self.isTolerant, self.firstIssue) = tolerance(of: decoder)
     }
 
     /// The object `decoder` stands for, read by a type that stores the members named in `documented` in its
@@ -28,6 +35,34 @@ public struct MemberDecodingContainer {
         self.container = try decoder.container(keyedBy: MemberName.self)
         self.decoder = decoder
         self.names = DocumentedNames(documented)
+        (self.isTolerant, self.firstIssue) = tolerance(of: decoder)
+    }
+
+    /// The object `decoder` stands for, read by a union type for the members of its variants: always strict,
+    /// as an enum case has no place to keep a member that did not fit (the union's own member in the type
+    /// that holds it is kept instead).
+    @inlinable
+    public init(union decoder: any Decoder, documented: StaticString) throws {
+        self.container = try decoder.container(keyedBy: MemberName.self)
+        self.decoder = decoder
+        self.names = DocumentedNames(separatedBySpaces: documented)
+        (self.isTolerant, self.firstIssue) = (false, 0)
+    }
+
+    /// The union form for names that hold a space.
+    @inlinable
+    public init(union decoder: any Decoder, documented: [String]) throws {
+        self.container = try decoder.container(keyedBy: MemberName.self)
+        self.decoder = decoder
+        self.names = DocumentedNames(documented)
+        (self.isTolerant, self.firstIssue) = (false, 0)
+    }
+
+    /// What did not fit the docs in this object (empty for a strict decoding): a generated type stores it as
+    /// its `deviations` after reading its members, so that encoding can write back what arrived.
+    @inlinable
+    public func deviations() -> DecodingDeviations {
+        isTolerant ? keptDeviations(of: decoder, since: firstIssue) : .none
     }
 
     /// The JSON names the type stores in its own properties.
@@ -45,7 +80,16 @@ public struct MemberDecodingContainer {
     /// A required, non-null member. The scalar types go straight to the decoder's methods for them.
     @inlinable
     public func decode<T: Decodable>(_ type: T.Type, forKey key: String) throws -> T {
-        let key = MemberName(key)
+        guard isTolerant else { return try decodeStrictly(T.self, forKey: MemberName(key)) }
+        do {
+            return try decodeStrictly(T.self, forKey: MemberName(key))
+        } catch let error as DecodingError {
+            return try tolerate(error, member: key, of: decoder, as: T.self)
+        }
+    }
+
+    @inlinable
+    func decodeStrictly<T: Decodable>(_ type: T.Type, forKey key: MemberName) throws -> T {
         if T.self == String.self { return unsafeBitCast(try container.decode(String.self, forKey: key), to: T.self) }
         if T.self == Int.self { return unsafeBitCast(try container.decode(Int.self, forKey: key), to: T.self) }
         if T.self == Bool.self { return unsafeBitCast(try container.decode(Bool.self, forKey: key), to: T.self) }
@@ -56,7 +100,15 @@ public struct MemberDecodingContainer {
     /// An optional member: `nil` when the key is absent or holds `null`.
     @inlinable
     public func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: String) throws -> T? {
-        try decodeIfPresent(type, forKey: MemberName(key))
+        guard isTolerant else { return try decodeIfPresent(type, forKey: MemberName(key)) }
+        do {
+            if let value = try decodeIfPresent(type, forKey: MemberName(key)) { return value }
+            if container.contains(MemberName(key)) { tolerateNull(member: key, of: decoder, as: T.self) }
+            return nil
+        } catch let error as DecodingError {
+            try tolerate(error, member: key, of: decoder, fallback: nil)
+            return nil
+        }
     }
 
     @inlinable
@@ -71,26 +123,46 @@ public struct MemberDecodingContainer {
     /// An optional, nullable member: `nil` when the key is absent, `.null` when it holds `null`.
     @inlinable
     public func decodeNullable<T: Decodable>(_ type: T.Type, forKey key: String) throws -> Nullable<T>? {
-        let key = MemberName(key)
-        guard container.contains(key) else { return nil }
-        if try container.decodeNil(forKey: key) { return .null }
-        return .value(try container.decode(T.self, forKey: key))
+        let name = MemberName(key)
+        guard container.contains(name) else { return nil }
+        if try container.decodeNil(forKey: name) { return .null }
+        guard isTolerant else { return .value(try container.decode(T.self, forKey: name)) }
+        do {
+            return .value(try container.decode(T.self, forKey: name))
+        } catch let error as DecodingError {
+            try tolerate(error, member: key, of: decoder, fallback: nil)
+            return nil
+        }
     }
 
     /// A required, nullable member: the key must be there; `nil` when it holds `null`.
     @inlinable
     public func decodeOrNull<T: Decodable>(_ type: T.Type, forKey key: String) throws -> T? {
-        let key = MemberName(key)
         // One lookup in the common case, the key holding a value; only nil needs the second, to tell `null`
         // from absent.
-        if let value = try decodeIfPresent(T.self, forKey: key) { return value }
-        return try container.nullOrMissing(key)
+        guard isTolerant else {
+            if let value = try decodeIfPresent(T.self, forKey: MemberName(key)) { return value }
+            return try container.nullOrMissing(MemberName(key))
+        }
+        do {
+            if let value = try decodeIfPresent(T.self, forKey: MemberName(key)) { return value }
+            return try container.nullOrMissing(MemberName(key))
+        } catch let error as DecodingError {
+            // nil is written as `null`: the fallback's JSON.
+            try tolerate(error, member: key, of: decoder, fallback: .null)
+            return nil
+        }
     }
 
     /// A member that always holds the string `value` (a discriminator such as `type`).
     @inlinable
     public func decodeConstant(_ value: String, forKey key: String) throws {
-        try container.decodeConstant(value, forKey: MemberName(key))
+        guard isTolerant else { return try container.decodeConstant(value, forKey: MemberName(key)) }
+        do {
+            try container.decodeConstant(value, forKey: MemberName(key))
+        } catch let error as DecodingError {
+            try tolerateConstant(error, value, member: key, of: decoder)
+        }
     }
 
     /// The members the docs do not list, by name: read straight from the document when the decoder is the
@@ -146,10 +218,34 @@ public struct MemberName: CodingKey, Hashable, Sendable {
 /// `MemberDecodingContainer`, non-generic for the same reason.
 public struct MemberEncodingContainer {
     @usableFromInline var container: KeyedEncodingContainer<MemberName>
+    /// The members that arrived other than documented, written back as they arrived while their properties
+    /// still hold the fallbacks (see `DecodingDeviations`).
+    @usableFromInline let kept: [String: KeptMember]
 
     @inlinable
     public init(_ encoder: any Encoder) {
         self.container = encoder.container(keyedBy: MemberName.self)
+        self.kept = [:]
+    }
+
+    /// The members of a value decoded with `deviations`: those are written back as they arrived.
+    @inlinable
+    public init(_ encoder: any Encoder, keeping deviations: DecodingDeviations) {
+        self.container = encoder.container(keyedBy: MemberName.self)
+        self.kept = deviations.kept
+    }
+
+    /// Writes the member `key` as it arrived, when it did not fit its docs and its property `value` still
+    /// writes what the fallback wrote (`nilWrites`: what nil writes, nil for nothing); false when the property
+    /// is to be written.
+    @usableFromInline
+    mutating func wroteAsArrived<T: Encodable>(_ key: String, _ value: T?, nilWrites: JSONValue?) throws -> Bool {
+        guard let member = kept[key] else { return false }
+        var current = nilWrites
+        if let value { current = try JSONValue(encoding: value) }
+        guard current == member.fallback else { return false }
+        if let arrived = member.arrived { try container.encode(arrived, forKey: MemberName(key)) }
+        return true
     }
 
     /// The path of coding keys taken to reach this object.
@@ -159,6 +255,7 @@ public struct MemberEncodingContainer {
     /// generic path, which checks the value's type at run time.
     @inlinable
     public mutating func encode<T: Encodable>(_ value: T, forKey key: String) throws {
+        if !kept.isEmpty, try wroteAsArrived(key, value, nilWrites: nil) { return }
         try encode(value, forKey: MemberName(key))
     }
 
@@ -174,12 +271,14 @@ public struct MemberEncodingContainer {
     /// An optional member: the key is left out for `nil`.
     @inlinable
     public mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: String) throws {
+        if !kept.isEmpty, try wroteAsArrived(key, value, nilWrites: nil) { return }
         if let value { try encode(value, forKey: MemberName(key)) }
     }
 
     /// An optional, nullable member: the key is left out for `nil`, `null` is written for `.null`.
     @inlinable
     public mutating func encodeNullable<T: Encodable>(_ value: Nullable<T>?, forKey key: String) throws {
+        if !kept.isEmpty, try wroteAsArrived(key, value, nilWrites: nil) { return }
         switch value {
         case nil: break
         case .null?: try container.encodeNil(forKey: MemberName(key))
@@ -190,6 +289,7 @@ public struct MemberEncodingContainer {
     /// A required, nullable member: `null` is written for `nil`.
     @inlinable
     public mutating func encodeOrNull<T: Encodable>(_ value: T?, forKey key: String) throws {
+        if !kept.isEmpty, try wroteAsArrived(key, value, nilWrites: .null) { return }
         if let value { try encode(value, forKey: MemberName(key)) } else { try container.encodeNil(forKey: MemberName(key)) }
     }
 

@@ -41,13 +41,19 @@ public struct RequestOptions: Sendable {
     public var retryPolicy: RetryPolicy?
     /// Extra headers for this call; they win over every other header.
     public var headers: [String: String]
+    /// How this call's response decodes; `nil` keeps the configuration's (`ClientConfiguration.decoding`).
+    public var decoding: DecodingMode?
 
     /// Creates options; the defaults change nothing. `timeout` is a single number as
     /// `Timeouts.init(seconds:)` takes it; `timeouts`, when given too, wins.
-    public init(timeout: TimeInterval? = nil, timeouts: Timeouts? = nil, retryPolicy: RetryPolicy? = nil, headers: [String: String] = [:]) {
+    public init(
+        timeout: TimeInterval? = nil, timeouts: Timeouts? = nil, retryPolicy: RetryPolicy? = nil,
+        headers: [String: String] = [:], decoding: DecodingMode? = nil
+    ) {
         self.timeouts = timeouts ?? timeout.map(Timeouts.init(seconds:))
         self.retryPolicy = retryPolicy
         self.headers = headers
+        self.decoding = decoding
     }
 
     /// The read timeout of this call, the one number earlier versions had; setting it sets `timeouts` as

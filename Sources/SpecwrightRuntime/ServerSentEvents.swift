@@ -127,14 +127,20 @@ public struct TypedEventStream<Event: Decodable & Sendable, Base: AsyncSequence 
 where Base.Element == Data {
     public typealias Element = Event
     let events: ServerSentEventStream<Base>
+    let mode: DecodingMode
 
-    public init(_ base: Base, as type: Event.Type = Event.self) { events = ServerSentEventStream(base) }
+    /// The events of `base`, decoded in `mode`: tolerantly, an event whose members disagree with the docs
+    /// keeps what arrived in its `deviations` (see `DecodingMode`).
+    public init(_ base: Base, as type: Event.Type = Event.self, mode: DecodingMode = .tolerant) {
+        events = ServerSentEventStream(base)
+        self.mode = mode
+    }
 
-    public func makeAsyncIterator() -> Iterator { Iterator(events: events.makeAsyncIterator()) }
+    public func makeAsyncIterator() -> Iterator { Iterator(events: events.makeAsyncIterator(), decoder: JSONCoding.makeDecoder(mode: mode)) }
 
     public struct Iterator: AsyncIteratorProtocol {
         var events: ServerSentEventStream<Base>.Iterator
-        let decoder = JSONCoding.makeDecoder()
+        let decoder: TreeJSONDecoder
 
         public mutating func next() async throws -> Event? {
             guard let event = try await events.next(), event.data != "[DONE]" else { return nil }

@@ -104,10 +104,11 @@ public struct EventStream<Event: Decodable & Sendable>: AsyncSequence, Sendable 
     public let headers: [String: String]
     private let events: TypedEventStream<Event, ResponseBody>
 
-    public init(_ response: StreamedResponse) {
+    /// The events of `response`, decoded in `mode` (see `DecodingMode`).
+    public init(_ response: StreamedResponse, mode: DecodingMode = .tolerant) {
         statusCode = response.statusCode
         headers = response.headers
-        events = TypedEventStream(response.body)
+        events = TypedEventStream(response.body, mode: mode)
     }
 
     /// The `x-request-id` the server sent.

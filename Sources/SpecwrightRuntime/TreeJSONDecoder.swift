@@ -11,14 +11,24 @@ import Foundation
 public struct TreeJSONDecoder: Sendable {
     /// Handed to every `Decoder` as its `userInfo`.
     public var userInfo: [CodingUserInfoKey: any Sendable] = [:]
+    /// Whether generated types tolerate members that disagree with the docs (the default) or throw.
+    public var mode: DecodingMode
 
-    public init() {}
+    public init(mode: DecodingMode = .tolerant) {
+        self.mode = mode
+    }
 
     /// The `T` that `data` holds.
     ///
     /// - Throws: `DecodingError.dataCorrupted` with an underlying `JSONSyntaxError` when `data` is not JSON,
     ///   other `DecodingError`s when it does not fit `T`.
     public func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
+        try decodeReportingIssues(T.self, from: data).value
+    }
+
+    /// The `T` that `data` holds and the places where it disagreed with the docs (always empty in `.strict`
+    /// mode, which throws instead).
+    public func decodeReportingIssues<T: Decodable>(_ type: T.Type, from data: Data) throws -> (value: T, issues: [DecodingIssue]) {
         let root: JSONNode
         do {
             root = try JSONParser.parse(data)
@@ -26,7 +36,9 @@ public struct TreeJSONDecoder: Sendable {
             throw DecodingError.dataCorrupted(DecodingError.Context(
                 codingPath: [], debugDescription: "The given data was not valid JSON: \(error)", underlyingError: error))
         }
-        return try TreeDecoder(node: root, userInfo: userInfo).decodeValue(T.self)
+        let context = DecodingContext(mode: mode, userInfo: userInfo)
+        let value = try TreeDecoder(node: root, context: context).decodeValue(T.self)
+        return (value, context.issues)
     }
 }
 
@@ -38,28 +50,31 @@ final class TreeDecoder: Decoder, SingleValueDecodingContainer {
     let node: JSONNode
     private let parent: TreeDecoder?
     private let step: PathStep?
-    private let sharedUserInfo: [CodingUserInfoKey: any Sendable]
+    /// What the whole decoding shares: its mode, user info and the issues found so far.
+    let context: DecodingContext
+    /// The members of this object that did not fit its type, kept by a tolerant `MemberDecodingContainer`.
+    var kept: [String: KeptMember] = [:]
 
     enum PathStep {
         case key(any CodingKey)
         case index(Int)
     }
 
-    init(node: JSONNode, userInfo: [CodingUserInfoKey: any Sendable]) {
+    init(node: JSONNode, context: DecodingContext) {
         self.node = node
         self.parent = nil
         self.step = nil
-        self.sharedUserInfo = userInfo
+        self.context = context
     }
 
     init(node: JSONNode, parent: TreeDecoder, step: PathStep) {
         self.node = node
         self.parent = parent
         self.step = step
-        self.sharedUserInfo = parent.sharedUserInfo
+        self.context = parent.context
     }
 
-    var userInfo: [CodingUserInfoKey: Any] { sharedUserInfo }
+    var userInfo: [CodingUserInfoKey: Any] { context.userInfo }
 
     var codingPath: [any CodingKey] {
         var steps: [any CodingKey] = []
@@ -135,7 +150,13 @@ final class TreeDecoder: Decoder, SingleValueDecodingContainer {
     func decode(_ type: UInt16.Type) throws -> UInt16 { try node.integer(UInt16.self, self.codingPath) }
     func decode(_ type: UInt32.Type) throws -> UInt32 { try node.integer(UInt32.self, self.codingPath) }
     func decode(_ type: UInt64.Type) throws -> UInt64 { try node.integer(UInt64.self, self.codingPath) }
-    func decode<T: Decodable>(_ type: T.Type) throws -> T { try decodeValue(T.self) }
+    /// The generic single value read, which is how union types try their variants: strictly, so that a
+    /// variant that does not fit fails and the next is tried (see TolerantDecoding.swift).
+    func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        context.strictTrials += 1
+        defer { context.strictTrials -= 1 }
+        return try decodeValue(T.self)
+    }
 }
 
 /// The coding key of an array element in a coding path, as Foundation's decoder spells it.
@@ -146,4 +167,19 @@ struct IndexKey: CodingKey {
     init(_ index: Int) { intValue = index }
     init?(stringValue: String) { nil }
     init?(intValue: Int) { self.intValue = intValue }
+}
+
+/// What one decoding shares across its decoders (a class: decoding a document is one thread's work).
+final class DecodingContext {
+    let mode: DecodingMode
+    let userInfo: [CodingUserInfoKey: any Sendable]
+    /// The issues found so far, in document order.
+    var issues: [DecodingIssue] = []
+    /// How many union variant trials are under way: inside one, decoding is strict (see TolerantDecoding.swift).
+    var strictTrials = 0
+
+    init(mode: DecodingMode, userInfo: [CodingUserInfoKey: any Sendable]) {
+        self.mode = mode
+        self.userInfo = userInfo
+    }
 }

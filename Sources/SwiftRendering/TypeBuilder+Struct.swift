@@ -43,7 +43,7 @@ extension TypeBuilder {
     /// (with another field or the members every struct has).
     static func memberNames(_ properties: [Property]) -> [String] {
         // `undocumented` is the coding key case for members the docs do not list.
-        var usedMembers: Set<String> = ["additionalProperties", "undocumented"]
+        var usedMembers: Set<String> = ["additionalProperties", "deviations", "undocumented"]
         return properties.map { property in
             var member = SwiftNames.bare(SwiftNames.member(property.name))
             while usedMembers.contains(member) { member += "_" }

@@ -72,7 +72,7 @@ import Testing
         let server = try LoopbackServer { _ in .json(200, body, headers: ["x-request-id": "req_dec"]) }
         defer { server.stop() }
 
-        let error = try #require(await apiError { try await makeClient(server).chatkit.threads.retrieve(threadID: "cthr_123") })
+        let error = try #require(await apiError { try await makeClient(server).chatkit.threads.retrieve(threadID: "cthr_123", options: strict) })
 
         guard case .decoding(let path, let message) = error.kind else {
             Issue.record("expected .decoding, got \(error.kind)")
@@ -105,7 +105,7 @@ import Testing
         let server = try LoopbackServer { _ in .json(200, body) }
         defer { server.stop() }
 
-        let error = try #require(await apiError { try await makeClient(server).chatkit.threads.list() })
+        let error = try #require(await apiError { try await makeClient(server).chatkit.threads.list(options: strict) })
 
         guard case .decoding(let path, _) = error.kind else {
             Issue.record("expected .decoding, got \(error.kind)")

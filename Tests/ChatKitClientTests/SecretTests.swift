@@ -71,7 +71,7 @@ import Testing
         let threads = makeClient(server).chatkit.threads
 
         let invalid = try #require(await apiError { try await threads.retrieve(threadID: "") })
-        let decoding = try #require(await apiError { try await threads.retrieve(threadID: "cthr_123") })
+        let decoding = try #require(await apiError { try await threads.retrieve(threadID: "cthr_123", options: strict) })
 
         #expect(!invalid.description.contains(apiKey))
         #expect(!decoding.description.contains(apiKey))

@@ -15,6 +15,9 @@ func makeClient(_ server: LoopbackServer, retryPolicy: RetryPolicy = fastRetries
     Client(apiKey: apiKey, baseURL: server.baseURL, headers: headers, timeout: 10, retryPolicy: retryPolicy)
 }
 
+/// Options that decode strictly: the tests of decoding errors use them (tolerant decoding is the default).
+let strict = RequestOptions(decoding: .strict)
+
 /// The `APIError` `body` throws; records an issue and returns `nil` when it succeeds or throws another error.
 func apiError<T>(
     sourceLocation: SourceLocation = #_sourceLocation, _ body: () async throws -> T

@@ -102,6 +102,29 @@ import Testing
         #expect(events.count == 2)
     }
 
+    @Test func anEventThatDisagreesWithItsDocsArrivesWithItsIssue() async throws {
+        let server = try LoopbackServer(responses: [
+            ScriptedResponse(status: 200, headers: ["Content-Type": "text/event-stream"],
+                             body: Data("data: {\"type\":\"completion.done\",\"text\":\"Hello\",\"tokens\":\"two\"}\n\n".utf8)),
+        ])
+        defer { server.stop() }
+
+        var events: [CompletionStreamEvent] = []
+        for try await event in try await makeClient(server).media.completionsStream(body: MediaCompletionsRequest(prompt: "p")) {
+            events.append(event)
+        }
+
+        guard events.count == 1, case .completionDone(let done) = events[0] else {
+            Issue.record("expected one completion.done event, got \(events)")
+            return
+        }
+        #expect(done.text == "Hello")
+        #expect(done.tokens == 0)
+        #expect(done.deviations.isFallback("tokens"))
+        #expect(done.deviations.issues.map(\.description) == [#"$.tokens: a string ("two"), documented as integer"#])
+        #expect(try JSONValue(encoding: done)["tokens"] == "two")
+    }
+
     @Test func aBrokenEventNamesItsPath() async throws {
         let server = try LoopbackServer(responses: [
             ScriptedResponse(status: 200, headers: ["Content-Type": "text/event-stream"],
@@ -109,7 +132,8 @@ import Testing
         ])
         defer { server.stop() }
 
-        let stream = try await makeClient(server).media.completionsStream(body: MediaCompletionsRequest(prompt: "p"))
+        let stream = try await makeClient(server).media.completionsStream(
+            body: MediaCompletionsRequest(prompt: "p"), options: RequestOptions(decoding: .strict))
         do {
             for try await _ in stream {}
             Issue.record("expected a decoding error")

@@ -14,6 +14,8 @@ nonisolated public struct CompletionDeltaEvent: Codable, Hashable, Sendable, JSO
     public var type: String { "completion.delta" }
     /// Keys the docs do not list, kept so that decoding and encoding again loses nothing.
     public var additionalProperties: [String: JSONValue]
+    /// Where the JSON this value was decoded from disagreed with the docs, and what arrived there.
+    public var deviations: DecodingDeviations = .none
 
     public init(delta: String, additionalProperties: [String: JSONValue] = [:]) {
         self.delta = delta
@@ -25,10 +27,11 @@ nonisolated public struct CompletionDeltaEvent: Codable, Hashable, Sendable, JSO
         self.delta = try container.decode(String.self, forKey: "delta")
         try container.decodeConstant("completion.delta", forKey: "type")
         self.additionalProperties = try container.decodeUndocumented()
+        self.deviations = container.deviations()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = MemberEncodingContainer(encoder)
+        var container = MemberEncodingContainer(encoder, keeping: deviations)
         // Undocumented keys first: a documented key written after one of them wins.
         try container.encodeUndocumented(additionalProperties)
         try container.encode(self.delta, forKey: "delta")

@@ -16,6 +16,8 @@ nonisolated public struct CompletionDoneEvent: Codable, Hashable, Sendable, JSON
     public var type: String { "completion.done" }
     /// Keys the docs do not list, kept so that decoding and encoding again loses nothing.
     public var additionalProperties: [String: JSONValue]
+    /// Where the JSON this value was decoded from disagreed with the docs, and what arrived there.
+    public var deviations: DecodingDeviations = .none
 
     public init(text: String, tokens: Int, additionalProperties: [String: JSONValue] = [:]) {
         self.text = text
@@ -29,10 +31,11 @@ nonisolated public struct CompletionDoneEvent: Codable, Hashable, Sendable, JSON
         self.tokens = try container.decode(Int.self, forKey: "tokens")
         try container.decodeConstant("completion.done", forKey: "type")
         self.additionalProperties = try container.decodeUndocumented()
+        self.deviations = container.deviations()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = MemberEncodingContainer(encoder)
+        var container = MemberEncodingContainer(encoder, keeping: deviations)
         // Undocumented keys first: a documented key written after one of them wins.
         try container.encodeUndocumented(additionalProperties)
         try container.encode(self.text, forKey: "text")

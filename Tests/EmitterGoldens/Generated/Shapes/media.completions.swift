@@ -9,6 +9,8 @@ nonisolated public struct MediaCompletionsResponse: Codable, Hashable, Sendable,
     public var text: String
     /// Keys the docs do not list, kept so that decoding and encoding again loses nothing.
     public var additionalProperties: [String: JSONValue]
+    /// Where the JSON this value was decoded from disagreed with the docs, and what arrived there.
+    public var deviations: DecodingDeviations = .none
 
     public init(text: String, additionalProperties: [String: JSONValue] = [:]) {
         self.text = text
@@ -19,10 +21,11 @@ nonisolated public struct MediaCompletionsResponse: Codable, Hashable, Sendable,
         let container = try MemberDecodingContainer(decoder, documented: "text")
         self.text = try container.decode(String.self, forKey: "text")
         self.additionalProperties = try container.decodeUndocumented()
+        self.deviations = container.deviations()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = MemberEncodingContainer(encoder)
+        var container = MemberEncodingContainer(encoder, keeping: deviations)
         // Undocumented keys first: a documented key written after one of them wins.
         try container.encodeUndocumented(additionalProperties)
         try container.encode(self.text, forKey: "text")
@@ -36,6 +39,8 @@ nonisolated public struct MediaCompletionsRequest: Codable, Hashable, Sendable, 
     public var stream: Nullable<Bool>?
     /// Keys the docs do not list, kept so that decoding and encoding again loses nothing.
     public var additionalProperties: [String: JSONValue]
+    /// Where the JSON this value was decoded from disagreed with the docs, and what arrived there.
+    public var deviations: DecodingDeviations = .none
 
     public init(prompt: String, stream: Nullable<Bool>? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.prompt = prompt
@@ -48,10 +53,11 @@ nonisolated public struct MediaCompletionsRequest: Codable, Hashable, Sendable, 
         self.prompt = try container.decode(String.self, forKey: "prompt")
         self.stream = try container.decodeNullable(Bool.self, forKey: "stream")
         self.additionalProperties = try container.decodeUndocumented()
+        self.deviations = container.deviations()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = MemberEncodingContainer(encoder)
+        var container = MemberEncodingContainer(encoder, keeping: deviations)
         // Undocumented keys first: a documented key written after one of them wins.
         try container.encodeUndocumented(additionalProperties)
         try container.encode(self.prompt, forKey: "prompt")
@@ -69,7 +75,7 @@ nonisolated public indirect enum CompletionStreamEvent: Codable, Hashable, Senda
     case unknown(JSONValue)
 
     public init(from decoder: any Decoder) throws {
-        guard let container = try? MemberDecodingContainer(decoder, documented: "type") else {
+        guard let container = try? MemberDecodingContainer(union: decoder, documented: "type") else {
             self = try .unknown(JSONValue(from: decoder))
             return
         }

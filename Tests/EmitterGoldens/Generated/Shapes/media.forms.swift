@@ -9,6 +9,8 @@ nonisolated public struct MediaFormsResponse: Codable, Hashable, Sendable, JSONM
     public var accepted: Bool
     /// Keys the docs do not list, kept so that decoding and encoding again loses nothing.
     public var additionalProperties: [String: JSONValue]
+    /// Where the JSON this value was decoded from disagreed with the docs, and what arrived there.
+    public var deviations: DecodingDeviations = .none
 
     public init(accepted: Bool, additionalProperties: [String: JSONValue] = [:]) {
         self.accepted = accepted
@@ -19,10 +21,11 @@ nonisolated public struct MediaFormsResponse: Codable, Hashable, Sendable, JSONM
         let container = try MemberDecodingContainer(decoder, documented: "accepted")
         self.accepted = try container.decode(Bool.self, forKey: "accepted")
         self.additionalProperties = try container.decodeUndocumented()
+        self.deviations = container.deviations()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = MemberEncodingContainer(encoder)
+        var container = MemberEncodingContainer(encoder, keeping: deviations)
         // Undocumented keys first: a documented key written after one of them wins.
         try container.encodeUndocumented(additionalProperties)
         try container.encode(self.accepted, forKey: "accepted")
@@ -38,6 +41,8 @@ nonisolated public struct MediaFormsRequest: Codable, Hashable, Sendable, JSONMo
     public var options: MediaFormsRequest.Options?
     /// Keys the docs do not list, kept so that decoding and encoding again loses nothing.
     public var additionalProperties: [String: JSONValue]
+    /// Where the JSON this value was decoded from disagreed with the docs, and what arrived there.
+    public var deviations: DecodingDeviations = .none
 
     public init(model: String?, input: String? = nil, options: MediaFormsRequest.Options? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.model = model
@@ -52,6 +57,8 @@ nonisolated public struct MediaFormsRequest: Codable, Hashable, Sendable, JSONMo
         public var verbose: Bool?
         /// Keys the docs do not list, kept so that decoding and encoding again loses nothing.
         public var additionalProperties: [String: JSONValue]
+        /// Where the JSON this value was decoded from disagreed with the docs, and what arrived there.
+        public var deviations: DecodingDeviations = .none
 
         public init(verbose: Bool? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.verbose = verbose
@@ -62,10 +69,11 @@ nonisolated public struct MediaFormsRequest: Codable, Hashable, Sendable, JSONMo
             let container = try MemberDecodingContainer(decoder, documented: "verbose")
             self.verbose = try container.decodeIfPresent(Bool.self, forKey: "verbose")
             self.additionalProperties = try container.decodeUndocumented()
+            self.deviations = container.deviations()
         }
 
         public func encode(to encoder: any Encoder) throws {
-            var container = MemberEncodingContainer(encoder)
+            var container = MemberEncodingContainer(encoder, keeping: deviations)
             // Undocumented keys first: a documented key written after one of them wins.
             try container.encodeUndocumented(additionalProperties)
             try container.encodeIfPresent(self.verbose, forKey: "verbose")
@@ -78,10 +86,11 @@ nonisolated public struct MediaFormsRequest: Codable, Hashable, Sendable, JSONMo
         self.input = try container.decodeIfPresent(String.self, forKey: "input")
         self.options = try container.decodeIfPresent(MediaFormsRequest.Options.self, forKey: "options")
         self.additionalProperties = try container.decodeUndocumented()
+        self.deviations = container.deviations()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = MemberEncodingContainer(encoder)
+        var container = MemberEncodingContainer(encoder, keeping: deviations)
         // Undocumented keys first: a documented key written after one of them wins.
         try container.encodeUndocumented(additionalProperties)
         try container.encodeOrNull(self.model, forKey: "model")

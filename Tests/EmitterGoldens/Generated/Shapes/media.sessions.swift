@@ -11,6 +11,8 @@ nonisolated public struct MediaSessionsRequest: Codable, Hashable, Sendable, JSO
     public var session: MediaSessionsRequest.Session?
     /// Keys the docs do not list, kept so that decoding and encoding again loses nothing.
     public var additionalProperties: [String: JSONValue]
+    /// Where the JSON this value was decoded from disagreed with the docs, and what arrived there.
+    public var deviations: DecodingDeviations = .none
 
     public init(sdp: String, session: MediaSessionsRequest.Session? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.sdp = sdp
@@ -24,6 +26,8 @@ nonisolated public struct MediaSessionsRequest: Codable, Hashable, Sendable, JSO
         public var model: String?
         /// Keys the docs do not list, kept so that decoding and encoding again loses nothing.
         public var additionalProperties: [String: JSONValue]
+        /// Where the JSON this value was decoded from disagreed with the docs, and what arrived there.
+        public var deviations: DecodingDeviations = .none
 
         public init(model: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.model = model
@@ -34,10 +38,11 @@ nonisolated public struct MediaSessionsRequest: Codable, Hashable, Sendable, JSO
             let container = try MemberDecodingContainer(decoder, documented: "model")
             self.model = try container.decodeIfPresent(String.self, forKey: "model")
             self.additionalProperties = try container.decodeUndocumented()
+            self.deviations = container.deviations()
         }
 
         public func encode(to encoder: any Encoder) throws {
-            var container = MemberEncodingContainer(encoder)
+            var container = MemberEncodingContainer(encoder, keeping: deviations)
             // Undocumented keys first: a documented key written after one of them wins.
             try container.encodeUndocumented(additionalProperties)
             try container.encodeIfPresent(self.model, forKey: "model")
@@ -49,10 +54,11 @@ nonisolated public struct MediaSessionsRequest: Codable, Hashable, Sendable, JSO
         self.sdp = try container.decode(String.self, forKey: "sdp")
         self.session = try container.decodeIfPresent(MediaSessionsRequest.Session.self, forKey: "session")
         self.additionalProperties = try container.decodeUndocumented()
+        self.deviations = container.deviations()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = MemberEncodingContainer(encoder)
+        var container = MemberEncodingContainer(encoder, keeping: deviations)
         // Undocumented keys first: a documented key written after one of them wins.
         try container.encodeUndocumented(additionalProperties)
         try container.encode(self.sdp, forKey: "sdp")

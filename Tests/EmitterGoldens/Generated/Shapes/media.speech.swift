@@ -11,6 +11,8 @@ nonisolated public struct MediaSpeechRequest: Codable, Hashable, Sendable, JSONM
     public var streamFormat: MediaSpeechRequest.StreamFormat?
     /// Keys the docs do not list, kept so that decoding and encoding again loses nothing.
     public var additionalProperties: [String: JSONValue]
+    /// Where the JSON this value was decoded from disagreed with the docs, and what arrived there.
+    public var deviations: DecodingDeviations = .none
 
     public init(input: String, streamFormat: MediaSpeechRequest.StreamFormat? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.input = input
@@ -47,10 +49,11 @@ nonisolated public struct MediaSpeechRequest: Codable, Hashable, Sendable, JSONM
         self.input = try container.decode(String.self, forKey: "input")
         self.streamFormat = try container.decodeIfPresent(MediaSpeechRequest.StreamFormat.self, forKey: "stream_format")
         self.additionalProperties = try container.decodeUndocumented()
+        self.deviations = container.deviations()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = MemberEncodingContainer(encoder)
+        var container = MemberEncodingContainer(encoder, keeping: deviations)
         // Undocumented keys first: a documented key written after one of them wins.
         try container.encodeUndocumented(additionalProperties)
         try container.encode(self.input, forKey: "input")

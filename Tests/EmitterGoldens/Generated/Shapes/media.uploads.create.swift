@@ -11,6 +11,8 @@ nonisolated public struct MediaUploadCreateResponse: Codable, Hashable, Sendable
     public var bytes: Int
     /// Keys the docs do not list, kept so that decoding and encoding again loses nothing.
     public var additionalProperties: [String: JSONValue]
+    /// Where the JSON this value was decoded from disagreed with the docs, and what arrived there.
+    public var deviations: DecodingDeviations = .none
 
     public init(id: String, bytes: Int, additionalProperties: [String: JSONValue] = [:]) {
         self.id = id
@@ -23,10 +25,11 @@ nonisolated public struct MediaUploadCreateResponse: Codable, Hashable, Sendable
         self.id = try container.decode(String.self, forKey: "id")
         self.bytes = try container.decode(Int.self, forKey: "bytes")
         self.additionalProperties = try container.decodeUndocumented()
+        self.deviations = container.deviations()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = MemberEncodingContainer(encoder)
+        var container = MemberEncodingContainer(encoder, keeping: deviations)
         // Undocumented keys first: a documented key written after one of them wins.
         try container.encodeUndocumented(additionalProperties)
         try container.encode(self.id, forKey: "id")
@@ -47,6 +50,8 @@ nonisolated public struct MediaUploadCreateRequest: Codable, Hashable, Sendable,
     public var name: String?
     /// Keys the docs do not list, kept so that decoding and encoding again loses nothing.
     public var additionalProperties: [String: JSONValue]
+    /// Where the JSON this value was decoded from disagreed with the docs, and what arrived there.
+    public var deviations: DecodingDeviations = .none
 
     public init(file: MultipartFile, purpose: MediaUploadCreateRequest.Purpose, expiresAfter: MediaUploadCreateRequest.ExpiresAfter? = nil, tags: [String]? = nil, name: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.file = file
@@ -89,6 +94,8 @@ nonisolated public struct MediaUploadCreateRequest: Codable, Hashable, Sendable,
         public var anchor: String { "created_at" }
         /// Keys the docs do not list, kept so that decoding and encoding again loses nothing.
         public var additionalProperties: [String: JSONValue]
+        /// Where the JSON this value was decoded from disagreed with the docs, and what arrived there.
+        public var deviations: DecodingDeviations = .none
 
         public init(seconds: Int, additionalProperties: [String: JSONValue] = [:]) {
             self.seconds = seconds
@@ -100,10 +107,11 @@ nonisolated public struct MediaUploadCreateRequest: Codable, Hashable, Sendable,
             self.seconds = try container.decode(Int.self, forKey: "seconds")
             try container.decodeConstant("created_at", forKey: "anchor")
             self.additionalProperties = try container.decodeUndocumented()
+            self.deviations = container.deviations()
         }
 
         public func encode(to encoder: any Encoder) throws {
-            var container = MemberEncodingContainer(encoder)
+            var container = MemberEncodingContainer(encoder, keeping: deviations)
             // Undocumented keys first: a documented key written after one of them wins.
             try container.encodeUndocumented(additionalProperties)
             try container.encode(self.seconds, forKey: "seconds")
@@ -119,10 +127,11 @@ nonisolated public struct MediaUploadCreateRequest: Codable, Hashable, Sendable,
         self.tags = try container.decodeIfPresent([String].self, forKey: "tags")
         self.name = try container.decodeIfPresent(String.self, forKey: "name")
         self.additionalProperties = try container.decodeUndocumented()
+        self.deviations = container.deviations()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = MemberEncodingContainer(encoder)
+        var container = MemberEncodingContainer(encoder, keeping: deviations)
         // Undocumented keys first: a documented key written after one of them wins.
         try container.encodeUndocumented(additionalProperties)
         try container.encode(self.file, forKey: "file")

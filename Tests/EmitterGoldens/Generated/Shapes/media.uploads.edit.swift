@@ -9,6 +9,8 @@ nonisolated public struct MediaUploadEditResponse: Codable, Hashable, Sendable, 
     public var created: Int
     /// Keys the docs do not list, kept so that decoding and encoding again loses nothing.
     public var additionalProperties: [String: JSONValue]
+    /// Where the JSON this value was decoded from disagreed with the docs, and what arrived there.
+    public var deviations: DecodingDeviations = .none
 
     public init(created: Int, additionalProperties: [String: JSONValue] = [:]) {
         self.created = created
@@ -19,10 +21,11 @@ nonisolated public struct MediaUploadEditResponse: Codable, Hashable, Sendable, 
         let container = try MemberDecodingContainer(decoder, documented: "created")
         self.created = try container.decode(Int.self, forKey: "created")
         self.additionalProperties = try container.decodeUndocumented()
+        self.deviations = container.deviations()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = MemberEncodingContainer(encoder)
+        var container = MemberEncodingContainer(encoder, keeping: deviations)
         // Undocumented keys first: a documented key written after one of them wins.
         try container.encodeUndocumented(additionalProperties)
         try container.encode(self.created, forKey: "created")
@@ -39,6 +42,8 @@ nonisolated public struct MediaUploadEditRequest: Codable, Hashable, Sendable, J
     public var n: Nullable<Int>?
     /// Keys the docs do not list, kept so that decoding and encoding again loses nothing.
     public var additionalProperties: [String: JSONValue]
+    /// Where the JSON this value was decoded from disagreed with the docs, and what arrived there.
+    public var deviations: DecodingDeviations = .none
 
     public init(image: [MultipartFile], prompt: String, mask: MultipartFile? = nil, n: Nullable<Int>? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.image = image
@@ -55,10 +60,11 @@ nonisolated public struct MediaUploadEditRequest: Codable, Hashable, Sendable, J
         self.mask = try container.decodeIfPresent(MultipartFile.self, forKey: "mask")
         self.n = try container.decodeNullable(Int.self, forKey: "n")
         self.additionalProperties = try container.decodeUndocumented()
+        self.deviations = container.deviations()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = MemberEncodingContainer(encoder)
+        var container = MemberEncodingContainer(encoder, keeping: deviations)
         // Undocumented keys first: a documented key written after one of them wins.
         try container.encodeUndocumented(additionalProperties)
         try container.encode(self.image, forKey: "image")

@@ -13,6 +13,8 @@ nonisolated public struct OthersWidget: Codable, Hashable, Sendable, JSONModel {
     public var color: String
     /// Keys the docs do not list, kept so that decoding and encoding again loses nothing.
     public var additionalProperties: [String: JSONValue]
+    /// Where the JSON this value was decoded from disagreed with the docs, and what arrived there.
+    public var deviations: DecodingDeviations = .none
 
     public init(id: String, color: String, additionalProperties: [String: JSONValue] = [:]) {
         self.id = id
@@ -25,10 +27,11 @@ nonisolated public struct OthersWidget: Codable, Hashable, Sendable, JSONModel {
         self.id = try container.decode(String.self, forKey: "id")
         self.color = try container.decode(String.self, forKey: "color")
         self.additionalProperties = try container.decodeUndocumented()
+        self.deviations = container.deviations()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = MemberEncodingContainer(encoder)
+        var container = MemberEncodingContainer(encoder, keeping: deviations)
         // Undocumented keys first: a documented key written after one of them wins.
         try container.encodeUndocumented(additionalProperties)
         try container.encode(self.id, forKey: "id")

@@ -12,6 +12,8 @@ nonisolated public struct ShapesCreateRequest: Codable, Hashable, Sendable, JSON
     public var note: Nullable<String>?
     /// Keys the docs do not list, kept so that decoding and encoding again loses nothing.
     public var additionalProperties: [String: JSONValue]
+    /// Where the JSON this value was decoded from disagreed with the docs, and what arrived there.
+    public var deviations: DecodingDeviations = .none
 
     public init(name: String, size: ShapesCreateRequest.Size? = nil, note: Nullable<String>? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.name = name
@@ -29,10 +31,11 @@ nonisolated public struct ShapesCreateRequest: Codable, Hashable, Sendable, JSON
         self.size = try container.decodeIfPresent(ShapesCreateRequest.Size.self, forKey: "size")
         self.note = try container.decodeNullable(String.self, forKey: "note")
         self.additionalProperties = try container.decodeUndocumented()
+        self.deviations = container.deviations()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = MemberEncodingContainer(encoder)
+        var container = MemberEncodingContainer(encoder, keeping: deviations)
         // Undocumented keys first: a documented key written after one of them wins.
         try container.encodeUndocumented(additionalProperties)
         try container.encode(self.name, forKey: "name")

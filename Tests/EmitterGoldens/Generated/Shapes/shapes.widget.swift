@@ -45,6 +45,8 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable, JSONModel {
     public var object: String { "widget" }
     /// Keys the docs do not list, kept so that decoding and encoding again loses nothing.
     public var additionalProperties: [String: JSONValue]
+    /// Where the JSON this value was decoded from disagreed with the docs, and what arrived there.
+    public var deviations: DecodingDeviations = .none
 
     public init(id: String, `default`: Bool, self_: String?, `class`: String? = nil, `protocol`: Nullable<String>? = nil, _1stPlace: Int? = nil, imageURL: String? = nil, additionalProperties_: [String: JSONValue]? = nil, metadata: Nullable<[String: JSONValue]>? = nil, size: ShapesWidget.Size = .auto, ratio: Double? = nil, tags: [String]? = nil, matrix: [[Int]]? = nil, anything: [JSONValue]? = nil, prompt: ShapesWidget.Prompt, voice: ShapesWidget.Voice? = nil, shape: ShapesWidget.Shape, owner: ShapesWidget.Owner?, additionalProperties: [String: JSONValue] = [:]) {
         self.id = id
@@ -156,6 +158,8 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable, JSONModel {
             public var id: String
             /// Keys the docs do not list, kept so that decoding and encoding again loses nothing.
             public var additionalProperties: [String: JSONValue]
+            /// Where the JSON this value was decoded from disagreed with the docs, and what arrived there.
+            public var deviations: DecodingDeviations = .none
 
             public init(id: String, additionalProperties: [String: JSONValue] = [:]) {
                 self.id = id
@@ -166,10 +170,11 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable, JSONModel {
                 let container = try MemberDecodingContainer(decoder, documented: "id")
                 self.id = try container.decode(String.self, forKey: "id")
                 self.additionalProperties = try container.decodeUndocumented()
+                self.deviations = container.deviations()
             }
 
             public func encode(to encoder: any Encoder) throws {
-                var container = MemberEncodingContainer(encoder)
+                var container = MemberEncodingContainer(encoder, keeping: deviations)
                 // Undocumented keys first: a documented key written after one of them wins.
                 try container.encodeUndocumented(additionalProperties)
                 try container.encode(self.id, forKey: "id")
@@ -218,6 +223,8 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable, JSONModel {
             public var type: String { "polygon" }
             /// Keys the docs do not list, kept so that decoding and encoding again loses nothing.
             public var additionalProperties: [String: JSONValue]
+            /// Where the JSON this value was decoded from disagreed with the docs, and what arrived there.
+            public var deviations: DecodingDeviations = .none
 
             public init(points: [ShapesWidget.Shape.Polygon.Point], closed: Bool, label: String?, fill: ShapesWidget.Shape.Polygon.Fill? = nil, additionalProperties: [String: JSONValue] = [:]) {
                 self.points = points
@@ -232,6 +239,8 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable, JSONModel {
                 public var y: Double
                 /// Keys the docs do not list, kept so that decoding and encoding again loses nothing.
                 public var additionalProperties: [String: JSONValue]
+                /// Where the JSON this value was decoded from disagreed with the docs, and what arrived there.
+                public var deviations: DecodingDeviations = .none
 
                 public init(x: Double, y: Double, additionalProperties: [String: JSONValue] = [:]) {
                     self.x = x
@@ -244,10 +253,11 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable, JSONModel {
                     self.x = try container.decode(Double.self, forKey: "x")
                     self.y = try container.decode(Double.self, forKey: "y")
                     self.additionalProperties = try container.decodeUndocumented()
+                    self.deviations = container.deviations()
                 }
 
                 public func encode(to encoder: any Encoder) throws {
-                    var container = MemberEncodingContainer(encoder)
+                    var container = MemberEncodingContainer(encoder, keeping: deviations)
                     // Undocumented keys first: a documented key written after one of them wins.
                     try container.encodeUndocumented(additionalProperties)
                     try container.encode(self.x, forKey: "x")
@@ -286,10 +296,11 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable, JSONModel {
                 self.fill = try container.decodeIfPresent(ShapesWidget.Shape.Polygon.Fill.self, forKey: "fill")
                 try container.decodeConstant("polygon", forKey: "type")
                 self.additionalProperties = try container.decodeUndocumented()
+                self.deviations = container.deviations()
             }
 
             public func encode(to encoder: any Encoder) throws {
-                var container = MemberEncodingContainer(encoder)
+                var container = MemberEncodingContainer(encoder, keeping: deviations)
                 // Undocumented keys first: a documented key written after one of them wins.
                 try container.encodeUndocumented(additionalProperties)
                 try container.encode(self.points, forKey: "points")
@@ -301,7 +312,7 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable, JSONModel {
         }
 
         public init(from decoder: any Decoder) throws {
-            guard let container = try? MemberDecodingContainer(decoder, documented: "radius rounded side type") else {
+            guard let container = try? MemberDecodingContainer(union: decoder, documented: "radius rounded side type") else {
                 self = try .unknown(JSONValue(from: decoder))
                 return
             }
@@ -342,6 +353,8 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable, JSONModel {
         public var email: Nullable<String>?
         /// Keys the docs do not list, kept so that decoding and encoding again loses nothing.
         public var additionalProperties: [String: JSONValue]
+        /// Where the JSON this value was decoded from disagreed with the docs, and what arrived there.
+        public var deviations: DecodingDeviations = .none
 
         public init(name: String, email: Nullable<String>? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.name = name
@@ -354,10 +367,11 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable, JSONModel {
             self.name = try container.decode(String.self, forKey: "name")
             self.email = try container.decodeNullable(String.self, forKey: "email")
             self.additionalProperties = try container.decodeUndocumented()
+            self.deviations = container.deviations()
         }
 
         public func encode(to encoder: any Encoder) throws {
-            var container = MemberEncodingContainer(encoder)
+            var container = MemberEncodingContainer(encoder, keeping: deviations)
             // Undocumented keys first: a documented key written after one of them wins.
             try container.encodeUndocumented(additionalProperties)
             try container.encode(self.name, forKey: "name")
@@ -387,10 +401,11 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable, JSONModel {
         self.owner = try container.decodeOrNull(ShapesWidget.Owner.self, forKey: "owner")
         try container.decodeConstant("widget", forKey: "object")
         self.additionalProperties = try container.decodeUndocumented()
+        self.deviations = container.deviations()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = MemberEncodingContainer(encoder)
+        var container = MemberEncodingContainer(encoder, keeping: deviations)
         // Undocumented keys first: a documented key written after one of them wins.
         try container.encodeUndocumented(additionalProperties)
         try container.encode(self.id, forKey: "id")

@@ -8,7 +8,8 @@ import EmitterGoldenShapes
 
 /// Each documentation example of shapes/widget.md decoded into its type, encoded again and compared as JSON
 /// values. An example the lint reports as not conforming is a known issue: its test fails once the docs
-/// are fixed, so that the expectation is updated.
+/// are fixed, so that the expectation is updated. Every example, defective or not, is also mutated member
+/// by member to check that tolerant decoding keeps and reports what disagrees with the docs.
 @Suite("Examples of shapes/widget.md")
 struct ShapesWidgetExamples {
     // The page has no JSON examples.

@@ -1,0 +1,112 @@
+import EmitterGoldenShapes
+import Foundation
+import SpecwrightRuntime
+import Testing
+
+/// Tolerant decoding of the golden shapes' generated types: every kind of member that can disagree with the
+/// docs (scalars, arrays, nullable and optional members, constants, unions with and without a discriminator,
+/// nested objects) is kept as it arrived and reported; strict decoding and Foundation's decoder throw.
+@Suite struct TolerantDecodingTests {
+    /// A widget as documented.
+    static let widget: JSONValue = [
+        "id": "w_1", "object": "widget", "default": true, "self": "me", "size": "s",
+        "tags": ["a", "b"], "prompt": "hi", "voice": ["id": "v_1"],
+        "shape": ["type": "polygon", "points": [["x": 1, "y": 2]], "closed": true, "label": nil],
+        "owner": ["name": "Ann", "email": nil],
+    ]
+
+    static func decode(_ json: JSONValue, mode: DecodingMode = .tolerant) throws -> (ShapesWidget, [DecodingIssue]) {
+        try JSONCoding.makeDecoder(mode: mode).decodeReportingIssues(ShapesWidget.self, from: JSONCoding.makeEncoder().encode(json))
+    }
+
+    static func with(_ json: JSONValue, _ path: [String], _ value: JSONValue?) -> JSONValue {
+        guard let first = path.first, case .object(var members) = json else { return value ?? json }
+        if path.count == 1 {
+            members[first] = value
+        } else {
+            members[first] = with(members[first] ?? [:], Array(path.dropFirst()), value)
+        }
+        return .object(members)
+    }
+
+    @Test func aWidgetAsDocumentedHasNoIssues() throws {
+        let (widget, issues) = try Self.decode(Self.widget)
+        #expect(issues.isEmpty && widget.deviations.isEmpty)
+        #expect(try JSONValue(encoding: widget) == Self.widget)
+    }
+
+    @Test(arguments: [
+        (["id"], nil, "$.id: absent, documented as required"),
+        (["default"], "yes", #"$.default: a string ("yes"), documented as boolean"#),
+        (["object"], "gadget", #"$.object: a string ("gadget"), documented as the constant "widget""#),
+        // An array of scalars with a null inside is kept whole (an array has no place for one element's JSON).
+        (["tags"], ["a", nil], "$.tags[1]: null, documented as non-null string"),
+        // An optional member that is null where the docs do not allow it: nil, and the null kept.
+        // (Strict decoding accepts it, as Foundation's decoder does.)
+        (["ratio"], .null, "$.ratio: null, documented as non-null number"),
+        // A required, nullable member of another type.
+        (["self"], 7, "$.self: a number (7), documented as string"),
+        // An optional, nullable member of another type.
+        (["protocol"], 7, "$.protocol: a number (7), documented as string"),
+        // Inside a nested object, the nested object keeps it.
+        (["owner", "name"], nil, "$.owner.name: absent, documented as required"),
+        // Inside the variant a discriminator chose.
+        (["shape", "closed"], "no", #"$.shape.closed: a string ("no"), documented as boolean"#),
+        // A member of an inline variant: the union member is kept whole.
+        (["shape"], ["type": "circle", "radius": "big"], #"$.shape.radius: a string ("big"), documented as number"#),
+    ] as [([String], JSONValue?, String)])
+    func aMemberThatDisagreesIsKeptAndReported(path: [String], value: JSONValue?, issue: String) throws {
+        let json = Self.with(Self.widget, path, value)
+
+        let (widget, issues) = try Self.decode(json)
+
+        #expect(issues.map(\.description) == [issue])
+        #expect(widget.deviations.issues == issues)
+        #expect(try JSONValue(encoding: widget) == json)
+        if path != ["ratio"] {
+            #expect(throws: DecodingError.self) { try Self.decode(json, mode: .strict) }
+            #expect(throws: DecodingError.self) { try JSONDecoder().decode(ShapesWidget.self, from: JSONCoding.makeEncoder().encode(json)) }
+        }
+    }
+
+    @Test func fallbacksAreTheEmptyValuesAndSayTheyAreFallbacks() throws {
+        var json = Self.with(Self.widget, ["id"], nil)
+        json = Self.with(json, ["default"], "yes")
+        json = Self.with(json, ["tags"], ["a", nil])
+
+        let (widget, issues) = try Self.decode(json)
+
+        #expect(issues.count == 3)
+        // `tags` is optional: its fallback is nil.
+        #expect(widget.id == "" && widget.default == false && widget.tags == nil)
+        #expect(widget.deviations.fallbacks == ["default", "id", "tags"])
+        #expect(widget.deviations.arrived("id") == .some(nil))
+        #expect(widget.deviations.arrived("default") == .some("yes"))
+        #expect(widget.deviations.arrived("size") == nil)
+    }
+
+    @Test func aVariantTrialIsStrictSoTheRightVariantWins() throws {
+        // `voice` is a string or an object: a number is neither, and becomes `.unknown` as before rather than
+        // an object with every member missing.
+        let (widget, issues) = try Self.decode(Self.with(Self.widget, ["voice"], 5))
+        #expect(widget.voice == .unknown(5))
+        #expect(issues.isEmpty)
+        // An object without the object variant's `id` does not fit that variant strictly either.
+        let (other, _) = try Self.decode(Self.with(Self.widget, ["voice"], ["name": "x"]))
+        #expect(other.voice == .unknown(["name": "x"]))
+    }
+
+    @Test func equalityFollowsWhatEncodingWrites() throws {
+        let (absent, _) = try Self.decode(Self.with(Self.widget, ["id"], nil))
+        let (empty, _) = try Self.decode(Self.with(Self.widget, ["id"], ""))
+        // One writes no `id`, the other `"id": ""`: not equal, although both properties hold "".
+        #expect(absent.id == empty.id)
+        #expect(absent != empty)
+    }
+
+    @Test func theMutationPropertyHoldsForTheDocumentedWidget() throws {
+        #expect(try Self.decode(Self.widget, mode: .strict).1.isEmpty)
+        let text = String(decoding: try JSONCoding.makeEncoder().encode(Self.widget), as: UTF8.self)
+        #expect(RoundTrip.toleranceProblems(ShapesWidget.self, json: text) == [])
+    }
+}
