@@ -11,12 +11,11 @@ public struct MemberDecodingContainer {
     @usableFromInline let container: KeyedDecodingContainer<MemberName>
     @usableFromInline let decoder: any Decoder
     @usableFromInline let names: DocumentedNames
-    /// Whether the decoder is the runtime's, decoding tolerantly (`DecodingMode.tolerant`): members that do
-    /// not fit are then kept by it and get fallbacks (TolerantDecoding.swift). False for strict decoding and
-    /// for other decoders.
-    @usableFromInline let isTolerant: Bool
-    /// How many issues the decoding had found when this object began: those after it are the object's.
-    @usableFromInline let firstIssue: Int
+    /// Whether a member that does not fit may be tolerated: then the decoder is asked (TolerantDecoding.swift),
+    /// which does so when it is the runtime's, decoding tolerantly. False for the members of union variants.
+    /// (The decoder is asked only when something did not fit: finding out up front costs a dynamic cast per
+    /// object, which was 5% of decoding a page.)
+    @usableFromInline let mayTolerate: Bool
 
     /// The object `decoder` stands for, read by a type that stores the members named in `documented` (their
     /// JSON names, separated by spaces: `"id object created_at"`) in its own properties.
@@ -25,7 +24,7 @@ public struct MemberDecodingContainer {
         self.container = try decoder.container(keyedBy: MemberName.self)
         self.decoder = decoder
         self.names = DocumentedNames(separatedBySpaces: documented)
-        (self.isTolerant, self.firstIssue) = tolerance(of: decoder)
+        self.mayTolerate = true
     }
 
     /// The object `decoder` stands for, read by a type that stores the members named in `documented` in its
@@ -35,7 +34,7 @@ public struct MemberDecodingContainer {
         self.container = try decoder.container(keyedBy: MemberName.self)
         self.decoder = decoder
         self.names = DocumentedNames(documented)
-        (self.isTolerant, self.firstIssue) = tolerance(of: decoder)
+        self.mayTolerate = true
     }
 
     /// The object `decoder` stands for, read by a union type for the members of its variants: always strict,
@@ -46,7 +45,7 @@ public struct MemberDecodingContainer {
         self.container = try decoder.container(keyedBy: MemberName.self)
         self.decoder = decoder
         self.names = DocumentedNames(separatedBySpaces: documented)
-        (self.isTolerant, self.firstIssue) = (false, 0)
+        self.mayTolerate = false
     }
 
     /// The union form for names that hold a space.
@@ -55,14 +54,14 @@ public struct MemberDecodingContainer {
         self.container = try decoder.container(keyedBy: MemberName.self)
         self.decoder = decoder
         self.names = DocumentedNames(documented)
-        (self.isTolerant, self.firstIssue) = (false, 0)
+        self.mayTolerate = false
     }
 
     /// What did not fit the docs in this object (empty for a strict decoding): a generated type stores it as
     /// its `deviations` after reading its members, so that encoding can write back what arrived.
     @inlinable
     public func deviations() -> DecodingDeviations {
-        isTolerant ? keptDeviations(of: decoder, since: firstIssue) : .none
+        mayTolerate ? keptDeviations(of: decoder) : .none
     }
 
     /// The JSON names the type stores in its own properties.
@@ -80,7 +79,7 @@ public struct MemberDecodingContainer {
     /// A required, non-null member. The scalar types go straight to the decoder's methods for them.
     @inlinable
     public func decode<T: Decodable>(_ type: T.Type, forKey key: String) throws -> T {
-        guard isTolerant else { return try decodeStrictly(T.self, forKey: MemberName(key)) }
+        guard mayTolerate else { return try decodeStrictly(T.self, forKey: MemberName(key)) }
         do {
             return try decodeStrictly(T.self, forKey: MemberName(key))
         } catch let error as DecodingError {
@@ -100,7 +99,7 @@ public struct MemberDecodingContainer {
     /// An optional member: `nil` when the key is absent or holds `null`.
     @inlinable
     public func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: String) throws -> T? {
-        guard isTolerant else { return try decodeIfPresent(type, forKey: MemberName(key)) }
+        guard mayTolerate else { return try decodeIfPresent(type, forKey: MemberName(key)) }
         do {
             if let value = try decodeIfPresent(type, forKey: MemberName(key)) { return value }
             if container.contains(MemberName(key)) { tolerateNull(member: key, of: decoder, as: T.self) }
@@ -126,7 +125,7 @@ public struct MemberDecodingContainer {
         let name = MemberName(key)
         guard container.contains(name) else { return nil }
         if try container.decodeNil(forKey: name) { return .null }
-        guard isTolerant else { return .value(try container.decode(T.self, forKey: name)) }
+        guard mayTolerate else { return .value(try container.decode(T.self, forKey: name)) }
         do {
             return .value(try container.decode(T.self, forKey: name))
         } catch let error as DecodingError {
@@ -140,7 +139,7 @@ public struct MemberDecodingContainer {
     public func decodeOrNull<T: Decodable>(_ type: T.Type, forKey key: String) throws -> T? {
         // One lookup in the common case, the key holding a value; only nil needs the second, to tell `null`
         // from absent.
-        guard isTolerant else {
+        guard mayTolerate else {
             if let value = try decodeIfPresent(T.self, forKey: MemberName(key)) { return value }
             return try container.nullOrMissing(MemberName(key))
         }
@@ -157,7 +156,7 @@ public struct MemberDecodingContainer {
     /// A member that always holds the string `value` (a discriminator such as `type`).
     @inlinable
     public func decodeConstant(_ value: String, forKey key: String) throws {
-        guard isTolerant else { return try container.decodeConstant(value, forKey: MemberName(key)) }
+        guard mayTolerate else { return try container.decodeConstant(value, forKey: MemberName(key)) }
         do {
             try container.decodeConstant(value, forKey: MemberName(key))
         } catch let error as DecodingError {

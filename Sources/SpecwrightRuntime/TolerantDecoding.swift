@@ -17,7 +17,7 @@ extension TreeDecoder {
     /// `error` happened while decoding the member `key` of this object as a required, non-null `T`: records
     /// the issue and keeps what arrived; the fallback for the property. Rethrows `error` when `T` has none.
     func tolerate<T: Decodable>(_ error: DecodingError, member key: String, as type: T.Type) throws -> T {
-        guard let fallback = Self.fallback(T.self, userInfo: context.userInfo),
+        guard isTolerant, let fallback = Self.fallback(T.self, userInfo: context.userInfo),
               let encodable = fallback as? any Encodable, let fallbackJSON = try? JSONValue(encoding: encodable) else { throw error }
         try keep(key, error, fallback: fallbackJSON)
         return fallback
@@ -26,12 +26,14 @@ extension TreeDecoder {
     /// `error` happened while decoding the member `key`, whose property then holds nil, which encodes as
     /// `fallback` (`nil`: the member is left out): records the issue and keeps what arrived.
     func tolerate(_ error: DecodingError, member key: String, fallback: JSONValue?) throws {
+        guard isTolerant else { throw error }
         try keep(key, error, fallback: fallback)
     }
 
     /// The optional member `key` holds `null`, which its docs do not allow: kept, so that encoding writes the
     /// `null` back (the property is nil, which would leave the member out), and reported.
     func tolerateNull<T>(member key: String, as type: T.Type) {
+        guard isTolerant else { return }
         kept[key] = KeptMember(arrived: .null, fallback: nil)
         context.issues.append(DecodingIssue(
             path: DecodingErrorPath.path(codingPath + [MemberName(key)]), arrived: "null",
@@ -40,6 +42,7 @@ extension TreeDecoder {
 
     /// The constant member `key` is missing or holds another value than `value`.
     func tolerateConstant(_ error: DecodingError, _ value: String, member key: String) throws {
+        guard isTolerant else { throw error }
         try keep(key, error, fallback: .string(value), documented: "the constant \"\(value)\"")
     }
 
@@ -146,20 +149,14 @@ extension TreeDecoder {
 }
 
 // The entry points of `MemberDecodingContainer`'s inlinable code, which cannot name the internal decoder:
-// each finds it behind `any Decoder` (only on the paths where something did not fit, and once per object).
+// each finds it behind `any Decoder` (on the paths where something did not fit, and once per object at its
+// end); with another decoder, or decoding strictly, errors are rethrown.
 
-/// Whether `decoder` decodes tolerantly, and how many issues it had found so far.
+/// What the object `decoder` stands for kept, with the issues found inside it.
 @usableFromInline
-func tolerance(of decoder: any Decoder) -> (isTolerant: Bool, firstIssue: Int) {
-    guard let tree = decoder as? TreeDecoder, tree.isTolerant else { return (false, 0) }
-    return (true, tree.context.issues.count)
-}
-
-/// What the object `decoder` stands for kept, with the issues found since the `first`.
-@usableFromInline
-func keptDeviations(of decoder: any Decoder, since first: Int) -> DecodingDeviations {
-    guard let tree = decoder as? TreeDecoder, tree.context.issues.count > first || !tree.kept.isEmpty else { return .none }
-    return DecodingDeviations(issues: Array(tree.context.issues[first...]), kept: tree.kept)
+func keptDeviations(of decoder: any Decoder) -> DecodingDeviations {
+    guard let tree = decoder as? TreeDecoder, tree.context.issues.count > tree.firstIssue || !tree.kept.isEmpty else { return .none }
+    return DecodingDeviations(issues: Array(tree.context.issues[tree.firstIssue...]), kept: tree.kept)
 }
 
 @usableFromInline

@@ -53,7 +53,11 @@ final class TreeDecoder: Decoder, SingleValueDecodingContainer {
     /// What the whole decoding shares: its mode, user info and the issues found so far.
     let context: DecodingContext
     /// The members of this object that did not fit its type, kept by a tolerant `MemberDecodingContainer`.
-    var kept: [String: KeptMember] = [:]
+    /// (Unchecked exclusivity, here and in `DecodingContext`: one decoding is one thread's, and the checks
+    /// cost a runtime call per access.)
+    @exclusivity(unchecked) var kept: [String: KeptMember] = [:]
+    /// How many issues the decoding had found when this decoder was made: those after it are its node's.
+    let firstIssue: Int
 
     enum PathStep {
         case key(any CodingKey)
@@ -65,6 +69,7 @@ final class TreeDecoder: Decoder, SingleValueDecodingContainer {
         self.parent = nil
         self.step = nil
         self.context = context
+        self.firstIssue = 0
     }
 
     init(node: JSONNode, parent: TreeDecoder, step: PathStep) {
@@ -72,6 +77,7 @@ final class TreeDecoder: Decoder, SingleValueDecodingContainer {
         self.parent = parent
         self.step = step
         self.context = parent.context
+        self.firstIssue = parent.context.issues.count
     }
 
     var userInfo: [CodingUserInfoKey: Any] { context.userInfo }
@@ -174,9 +180,9 @@ final class DecodingContext {
     let mode: DecodingMode
     let userInfo: [CodingUserInfoKey: any Sendable]
     /// The issues found so far, in document order.
-    var issues: [DecodingIssue] = []
+    @exclusivity(unchecked) var issues: [DecodingIssue] = []
     /// How many union variant trials are under way: inside one, decoding is strict (see TolerantDecoding.swift).
-    var strictTrials = 0
+    @exclusivity(unchecked) var strictTrials = 0
 
     init(mode: DecodingMode, userInfo: [CodingUserInfoKey: any Sendable]) {
         self.mode = mode
