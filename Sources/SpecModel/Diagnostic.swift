@@ -37,6 +37,9 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
         /// Input past one of the tool's documented limits (nesting depth, page size), which keep it from
         /// crashing, hanging or generating code the compiler cannot handle.
         case limitExceeded = "limit-exceeded"
+        /// A fact the docs state one way and their own prose another, generated as the prose says (a member
+        /// typed non-null whose description says it can be null).
+        case correctedFact = "corrected-fact"
     }
 
     public var severity: Severity

@@ -40,6 +40,9 @@ public struct Schema: Sendable, Hashable {
     /// The string is a file's bytes, not text: a file part of a `multipart/form-data` body (the format writes
     /// files as `(string)` and says so in the description; see `FileFields`).
     public var isFile: Bool = false
+    /// `nullable` is set because the member's description says it can be `null` (`Will be `null` if ...`),
+    /// where its type line says it cannot: the docs as written say non-null (see `NullableInProse`).
+    public var nullableFromDescription: Bool = false
     /// Where the schema is written (the field line, marker or media-type heading).
     public var location: SourceLocation
 

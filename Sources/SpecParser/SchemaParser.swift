@@ -103,6 +103,14 @@ struct SchemaParser {
         }
         let text = ([line.description] + nested.description).filter { !$0.isEmpty }.joined(separator: "\n\n")
         applyDescription(text, to: &schema)
+        // Required members only, and no parameters: there "Defaults to null" means "not sent unless set" (and an
+        // optional member that arrives null is kept by tolerant decoding anyway).
+        if line.required, line.location == nil, !schema.nullable, schema.kind != .any, NullableInProse.says(text) {
+            schema.nullable = true
+            schema.nullableFromDescription = true
+            diagnostics.warning(.correctedFact, at: at,
+                                "`\(line.name)` is documented as non-null, but its description says it can be null: generated as nullable")
+        }
         return Property(name: line.name, required: line.required, schema: schema, location: at)
     }
 

@@ -155,11 +155,13 @@ public enum IRJSON {
     }
 
     /// `{"type", "nullable", "enum"?, "default"?, "deprecated"?, "description"?, "properties"?, "items"?,
-    /// "variants"?}`, then this project's extensions: bounds, `truncated`, `source`.
+    /// "variants"?}`, then this project's extensions: bounds, `truncated`, `corrected`, `source`.
+    /// `nullable` is what the docs' type line says; `corrected` holds what generation uses instead and why:
+    /// `{"nullable": {"value": true, "from": "description"}}`.
     public static func encode(_ schema: Schema) -> JSONValue {
         var members: [JSONValue.Member] = [
             .init("type", .string(schema.kind.rawValue)),
-            .init("nullable", .bool(schema.nullable)),
+            .init("nullable", .bool(schema.nullable && !schema.nullableFromDescription)),
         ]
         if let values = schema.enumValues { members.append(.init("enum", .array(values))) }
         if let value = schema.defaultValue { members.append(.init("default", value)) }
@@ -185,6 +187,11 @@ public enum IRJSON {
         if let value = bounds.maxItems { members.append(.init("maxItems", .number(String(value)))) }
         if schema.truncated { members.append(.init("truncated", .bool(true))) }
         if schema.isFile { members.append(.init("format", .string("binary"))) }
+        if schema.nullableFromDescription {
+            members.append(.init("corrected", .object([
+                .init("nullable", .object([.init("value", .bool(true)), .init("from", .string("description"))])),
+            ])))
+        }
         members.append(.init("source", .string(schema.location.fileAndLine)))
         return .object(members)
     }

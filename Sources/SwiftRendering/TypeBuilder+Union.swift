@@ -110,7 +110,7 @@ extension TypeBuilder {
     /// `string | object`, `string | array<string>`: each alternative is tried in turn, most specific first.
     private func shapeUnion(_ schema: Schema, variants: [Schema], name: String, qualifiedName: String) -> UnionModel {
         var scope = Scope(qualifiedName: qualifiedName)
-        var cases: [(order: Int, model: UnionCaseModel)] = []
+        var cases: [(order: Int, generality: Int, model: UnionCaseModel)] = []
         var usedCases: Set<String> = ["unknown"]
         for (index, variant) in variants.enumerated() {
             let suggested = variant.kind == .object ? SwiftNames.type(name + "Object") : SwiftNames.type(name + "Value")
@@ -123,14 +123,27 @@ extension TypeBuilder {
                 discriminatorLiteral: nil,
                 decodeExpression: ".\(caseName)(value)", pattern: ".\(caseName)(let value)",
                 encodeStatements: [], shapeType: type, encodesWhole: true, keysCondition: nil)
-            cases.append((Self.decodeOrder(variant), model))
+            cases.append((Self.decodeOrder(variant), Self.objectGenerality(variant), model))
         }
-        // Booleans and integers first: a JSON `1` also decodes as a Double, and an object with only
-        // optional fields accepts any object.
-        let ordered = cases.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element.model)
+        // Booleans and integers first: a JSON `1` also decodes as a Double. Objects most specific first: one
+        // with a constant (`"type": "function"`) accepts only values that carry it, while one whose `type` is
+        // an open enum, or that requires less, accepts those too and would hide it; an object with only
+        // optional fields accepts any object. Ties keep the docs' order.
+        let ordered = cases.enumerated()
+            .sorted { ($0.element.order, $0.element.generality, $0.offset) < ($1.element.order, $1.element.generality, $1.offset) }
+            .map(\.element.model)
         return UnionModel(name: name, docLines: DocComment.lines(schema.description), discriminatorKey: nil,
                           cases: ordered, documentedNames: "", documentedKeys: "",
                           nested: scope.declarations, checksKeys: false)
+    }
+
+    /// How much an object variant accepts, for ordering trials: fewer required constants, then fewer required
+    /// members, is more general (a larger number). 0 for other kinds.
+    static func objectGenerality(_ schema: Schema) -> Int {
+        guard schema.kind == .object, let properties = schema.properties else { return 0 }
+        let required = properties.filter(\.required)
+        let constants = required.filter { constantValue(of: $0) != nil }.count
+        return -(constants * 1_000 + required.count)
     }
 
     private static func decodeOrder(_ schema: Schema) -> Int {

@@ -33,6 +33,9 @@ final class TypeBuilder {
         "Thread", "Data", "Date", "URL", "Error", "Result", "Response", "Request", "Client", "Set", "Array",
         "Dictionary", "String", "Int", "Double", "Bool", "Optional", "Never", "Any", "Task", "Codable", "Type",
         "JSONValue", "Nullable", "APIClient", "APIError", "APIResponse", "Decoder", "Encoder", "Locale", "Character",
+        // The runtime's names that generated code spells out.
+        "DecodingDeviations", "DecodingIssue", "DecodingMode", "RequestOptions", "ClientConfiguration", "EndpointRequest",
+        "MemberDecodingContainer", "MemberEncodingContainer", "OpenEnum", "JSONModel", "RoundTrip",
     ]
 
     /// A top-level name that no other page has taken: `preferred`, or `preferred` with `fallbackPrefix`.

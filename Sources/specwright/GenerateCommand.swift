@@ -110,6 +110,7 @@ struct GenerateCommand: ParsableCommand {
             let elapsed = clock.now - started
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             print(Self.summary(generated, seconds: seconds))
+            print(Self.correctionsSummary(spec.diagnostics))
         }
     }
 
@@ -127,6 +128,12 @@ struct GenerateCommand: ParsableCommand {
         }
         lines.append(String(format: "generation time: %.3f s", seconds))
         return lines.joined(separator: "\n")
+    }
+
+    /// How many facts generation took from the docs' own prose instead of their type lines, per rule.
+    static func correctionsSummary(_ diagnostics: [Diagnostic]) -> String {
+        let nullable = diagnostics.filter { $0.kind == .correctedFact }.count
+        return "corrections from the docs themselves: \(nullable) member(s) typed non-null made nullable by their descriptions"
     }
 
     static func parts(_ names: [String]) throws -> Set<GeneratorConfiguration.Part> {

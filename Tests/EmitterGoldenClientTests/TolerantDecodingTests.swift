@@ -96,6 +96,21 @@ import Testing
         #expect(other.voice == .unknown(["name": "x"]))
     }
 
+    @Test func aVariantWithAMatchingConstantWinsOverOneWithAnOpenEnum() throws {
+        // The hosted-tool variant comes first in the docs and its `type` is an open enum, which accepts
+        // "function" too: tried first, it would take every function choice for a hosted tool of unknown type.
+        let decoder = JSONCoding.makeDecoder()
+        let function = try decoder.decode(OthersWidget.self, from: Data(#"{"id":"o","color":"red","tool_choice":{"type":"function","name":"lookup"}}"#.utf8))
+        let hosted = try decoder.decode(OthersWidget.self, from: Data(#"{"id":"o","color":"red","tool_choice":{"type":"file_search"}}"#.utf8))
+
+        guard case .object2(let choice)? = function.toolChoice, case .object(let tool)? = hosted.toolChoice else {
+            Issue.record("expected the function variant and the hosted tool: \(String(describing: function.toolChoice)), \(String(describing: hosted.toolChoice))")
+            return
+        }
+        #expect(choice.name == "lookup")
+        #expect(tool.type == .fileSearch)
+    }
+
     @Test func equalityFollowsWhatEncodingWrites() throws {
         let (absent, _) = try Self.decode(Self.with(Self.widget, ["id"], nil))
         let (empty, _) = try Self.decode(Self.with(Self.widget, ["id"], ""))

@@ -11,21 +11,140 @@ nonisolated public struct OthersWidget: Codable, Hashable, Sendable, JSONModel {
     /// Identifier.
     public var id: String
     public var color: String
+    /// A hosted tool or a function: only the function's `type` is a constant, so the function must be tried first.
+    public var toolChoice: OthersWidget.ToolChoice?
     /// Keys the docs do not list, kept so that decoding and encoding again loses nothing.
     public var additionalProperties: [String: JSONValue]
     /// Where the JSON this value was decoded from disagreed with the docs, and what arrived there.
     public var deviations: DecodingDeviations = .none
 
-    public init(id: String, color: String, additionalProperties: [String: JSONValue] = [:]) {
+    public init(id: String, color: String, toolChoice: OthersWidget.ToolChoice? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.id = id
         self.color = color
+        self.toolChoice = toolChoice
         self.additionalProperties = additionalProperties
     }
 
+    /// A hosted tool or a function: only the function's `type` is a constant, so the function must be tried first.
+    nonisolated public indirect enum ToolChoice: Codable, Hashable, Sendable, JSONModel {
+        case object2(OthersWidget.ToolChoice.ToolChoiceObject2)
+        case object(OthersWidget.ToolChoice.ToolChoiceObject)
+        /// A variant the docs do not list, kept as the JSON it was.
+        case unknown(JSONValue)
+
+        nonisolated public struct ToolChoiceObject: Codable, Hashable, Sendable, JSONModel {
+            /// The hosted tool.
+            public var type: OthersWidget.ToolChoice.ToolChoiceObject.ToolChoiceObjectType
+            /// Keys the docs do not list, kept so that decoding and encoding again loses nothing.
+            public var additionalProperties: [String: JSONValue]
+            /// Where the JSON this value was decoded from disagreed with the docs, and what arrived there.
+            public var deviations: DecodingDeviations = .none
+
+            public init(type: OthersWidget.ToolChoice.ToolChoiceObject.ToolChoiceObjectType, additionalProperties: [String: JSONValue] = [:]) {
+                self.type = type
+                self.additionalProperties = additionalProperties
+            }
+
+            /// The hosted tool.
+            nonisolated public enum ToolChoiceObjectType: OpenEnum {
+                case fileSearch
+                case webSearch
+                /// A value the docs do not list, kept as it was sent.
+                case unknown(String)
+
+                public init(rawValue: String) {
+                    switch rawValue {
+                    case "file_search": self = .fileSearch
+                    case "web_search": self = .webSearch
+                    default: self = .unknown(rawValue)
+                    }
+                }
+
+                public var rawValue: String {
+                    switch self {
+                    case .fileSearch: "file_search"
+                    case .webSearch: "web_search"
+                    case .unknown(let value): value
+                    }
+                }
+            }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try MemberDecodingContainer(decoder, documented: "type")
+                self.type = try container.decode(OthersWidget.ToolChoice.ToolChoiceObject.ToolChoiceObjectType.self, forKey: "type")
+                self.additionalProperties = try container.decodeUndocumented()
+                self.deviations = container.deviations()
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                var container = MemberEncodingContainer(encoder, keeping: deviations)
+                // Undocumented keys first: a documented key written after one of them wins.
+                try container.encodeUndocumented(additionalProperties)
+                try container.encode(self.type, forKey: "type")
+            }
+        }
+
+        nonisolated public struct ToolChoiceObject2: Codable, Hashable, Sendable, JSONModel {
+            public var name: String
+            /// Always `function`.
+            public var type: String { "function" }
+            /// Keys the docs do not list, kept so that decoding and encoding again loses nothing.
+            public var additionalProperties: [String: JSONValue]
+            /// Where the JSON this value was decoded from disagreed with the docs, and what arrived there.
+            public var deviations: DecodingDeviations = .none
+
+            public init(name: String, additionalProperties: [String: JSONValue] = [:]) {
+                self.name = name
+                self.additionalProperties = additionalProperties
+            }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try MemberDecodingContainer(decoder, documented: "type name")
+                self.name = try container.decode(String.self, forKey: "name")
+                try container.decodeConstant("function", forKey: "type")
+                self.additionalProperties = try container.decodeUndocumented()
+                self.deviations = container.deviations()
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                var container = MemberEncodingContainer(encoder, keeping: deviations)
+                // Undocumented keys first: a documented key written after one of them wins.
+                try container.encodeUndocumented(additionalProperties)
+                try container.encode(self.name, forKey: "name")
+                try container.encode("function", forKey: "type")
+            }
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let single = try decoder.singleValueContainer()
+            if let value = try? single.decode(OthersWidget.ToolChoice.ToolChoiceObject2.self) {
+                self = .object2(value)
+                return
+            }
+            if let value = try? single.decode(OthersWidget.ToolChoice.ToolChoiceObject.self) {
+                self = .object(value)
+                return
+            }
+            self = .unknown(try single.decode(JSONValue.self))
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            switch self {
+            case .object2(let value):
+                try value.encode(to: encoder)
+            case .object(let value):
+                try value.encode(to: encoder)
+            case .unknown(let value):
+                try value.encode(to: encoder)
+            }
+        }
+    }
+
     public init(from decoder: any Decoder) throws {
-        let container = try MemberDecodingContainer(decoder, documented: "id color")
+        let container = try MemberDecodingContainer(decoder, documented: "id color tool_choice")
         self.id = try container.decode(String.self, forKey: "id")
         self.color = try container.decode(String.self, forKey: "color")
+        self.toolChoice = try container.decodeIfPresent(OthersWidget.ToolChoice.self, forKey: "tool_choice")
         self.additionalProperties = try container.decodeUndocumented()
         self.deviations = container.deviations()
     }
@@ -36,5 +155,6 @@ nonisolated public struct OthersWidget: Codable, Hashable, Sendable, JSONModel {
         try container.encodeUndocumented(additionalProperties)
         try container.encode(self.id, forKey: "id")
         try container.encode(self.color, forKey: "color")
+        try container.encodeIfPresent(self.toolChoice, forKey: "tool_choice")
     }
 }
