@@ -16,6 +16,9 @@ public struct Mismatch: Sendable, Hashable {
         case unexpectedNull
         case notInEnum(value: String, allowed: [String])
         case noMatchingVariant(count: Int)
+        /// The example has `found` where the field list names `documented` (written at `documentedAt`), and
+        /// the value fits that field: the same member under another name (`results` for `result`).
+        case misnamedKey(documented: String, documentedAt: SourceLocation, found: String)
 
         /// A short category for grouping (`missing required key`), without the specifics.
         public var category: String {
@@ -26,6 +29,7 @@ public struct Mismatch: Sendable, Hashable {
             case .unexpectedNull: "null for a non-nullable value"
             case .notInEnum: "value outside the enum"
             case .noMatchingVariant: "matches no union variant"
+            case .misnamedKey: "member named otherwise than in the field list"
             }
         }
     }
@@ -39,6 +43,8 @@ public struct Mismatch: Sendable, Hashable {
         case .notInEnum(let value, let allowed):
             "\(path): \(value) is not one of \(allowed.joined(separator: ", "))"
         case .noMatchingVariant(let count): "\(path): matches none of the \(count) variants of the union"
+        case .misnamedKey(let documented, let location, let found):
+            "\(path): the example says '\(found)' where the field list says '\(documented)' (\(location.fileAndLine))"
         }
     }
 }
@@ -86,11 +92,18 @@ public enum SchemaValidator {
                 return
             }
             guard let properties = schema.properties else { return }  // open object
+            let misnamed = misnamedMembers(members, properties)
             for property in properties where property.required && !members.contains(where: { $0.key == property.name }) {
+                if misnamed.values.contains(property.name) { continue }
                 report(.missingRequiredKey(property.name))
             }
             for member in members {
                 let memberPath = path + "." + member.key
+                if let documented = misnamed[member.key], let property = properties.first(where: { $0.name == documented }) {
+                    found.append(Mismatch(path: memberPath, line: member.line, column: member.column,
+                                          reason: .misnamedKey(documented: documented, documentedAt: property.location, found: member.key)))
+                    continue
+                }
                 guard let property = properties.first(where: { $0.name == member.key }) else {
                     if !schema.truncated {
                         found.append(Mismatch(path: memberPath, line: member.line, column: member.column,
@@ -121,6 +134,35 @@ public enum SchemaValidator {
                 found += best
             }
         }
+    }
+
+    /// The example's members that are a missing required field under another name, by the example's name:
+    /// the names differ by a plural `s` or one letter, and the value fits the field's schema. One candidate
+    /// each way, or none (two near names are a guess, not a rename).
+    private static func misnamedMembers(_ members: [JSONNode.Member], _ properties: [Property]) -> [String: String] {
+        let missing = properties.filter { property in property.required && !members.contains { $0.key == property.name } }
+        let unknown = members.filter { member in !properties.contains { $0.name == member.key } }
+        var result: [String: String] = [:]
+        for property in missing {
+            let candidates = unknown.filter { nearNames($0.key, property.name) }
+            guard candidates.count == 1, let member = candidates.first,
+                  mismatches(of: member.value, against: property.schema).isEmpty,
+                  missing.filter({ nearNames(member.key, $0.name) }).count == 1 else { continue }
+            result[member.key] = property.name
+        }
+        return result
+    }
+
+    /// `result` and `results`, `colour` and `color`, `creatd_at` and `created_at`: one letter added, removed
+    /// or changed.
+    static func nearNames(_ a: String, _ b: String) -> Bool {
+        let (x, y) = (Array(a.utf8), Array(b.utf8))
+        guard x != y, abs(x.count - y.count) <= 1, min(x.count, y.count) >= 3 else { return false }
+        var i = 0
+        while i < min(x.count, y.count), x[i] == y[i] { i += 1 }
+        var (j, k) = (x.count, y.count)
+        while j > i, k > i, x[j - 1] == y[k - 1] { j -= 1; k -= 1 }
+        return j - i <= 1 && k - i <= 1
     }
 
     /// Whether the value's `type` (or other constant-valued key) equals the variant's constant.

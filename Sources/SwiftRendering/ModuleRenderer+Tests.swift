@@ -57,10 +57,11 @@ extension ModuleRenderer {
 
     /// Whether the generated types fail on a value with this defect. They keep keys the docs do not list,
     /// values outside a multi-value enum and variants they do not know, so those round-trip; a missing
-    /// required key, a wrong JSON type, a null where none may be, or a constant with another value do not.
+    /// required key (also one the example spells otherwise), a wrong JSON type, a null where none may be, or
+    /// a constant with another value do not.
     static func breaksRoundTrip(_ mismatch: Mismatch) -> Bool {
         switch mismatch.reason {
-        case .missingRequiredKey, .wrongType, .unexpectedNull: true
+        case .missingRequiredKey, .wrongType, .unexpectedNull, .misnamedKey: true
         case .notInEnum(_, let allowed): allowed.count == 1 && allowed[0].hasPrefix("\"")
         case .unknownKey, .noMatchingVariant: false
         }

@@ -68,6 +68,32 @@ struct ExampleLintTests {
         ])
     }
 
+    @Test func aMemberTheExampleSpellsOtherwiseIsOneFindingNamingBothLines() throws {
+        let usage = try schema("""
+            - `object` (string, required)
+            - `result` (array<object>, required): The results.
+              - Items:
+                - `amount` (number, required)
+            - `count` (integer, required)
+            """)
+        // `results` in the example, `result` in the list, the value fits: one finding, with the field's line.
+        #expect(try mismatches(#"{"object": "page", "results": [{"amount": 1}], "count": 2}"#, usage) == [
+            "$.results: the example says 'results' where the field list says 'result' (t.md:5)",
+        ])
+        // A value that does not fit the field is two findings, as before: not the same member.
+        #expect(try mismatches(#"{"object": "page", "results": "x", "count": 2}"#, usage) == [
+            "$: missing required key 'result'",
+            "$.results: key 'results' is not in the schema",
+        ])
+        // Names further apart are not a rename.
+        #expect(try mismatches(#"{"object": "page", "outcome": [], "count": 2}"#, usage) == [
+            "$: missing required key 'result'",
+            "$.outcome: key 'outcome' is not in the schema",
+        ])
+        #expect(SchemaValidator.nearNames("result", "results") && SchemaValidator.nearNames("colour", "color"))
+        #expect(!SchemaValidator.nearNames("id", "ids") && !SchemaValidator.nearNames("type", "type"))
+    }
+
     @Test func unionsChooseTheVariantTheDiscriminatorNames() throws {
         let thing = try schema("""
             - `status` (object, required)
