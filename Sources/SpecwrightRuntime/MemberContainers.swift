@@ -17,24 +17,26 @@ public struct MemberDecodingContainer {
     /// object, which was 5% of decoding a page.)
     @usableFromInline let mayTolerate: Bool
 
+    @inlinable
+    init(_ decoder: any Decoder, names: DocumentedNames, mayTolerate: Bool) throws {
+        self.container = try decoder.container(keyedBy: MemberName.self)
+        self.decoder = decoder
+        self.names = names
+        self.mayTolerate = mayTolerate
+    }
+
     /// The object `decoder` stands for, read by a type that stores the members named in `documented` (their
     /// JSON names, separated by spaces: `"id object created_at"`) in its own properties.
     @inlinable
     public init(_ decoder: any Decoder, documented: StaticString) throws {
-        self.container = try decoder.container(keyedBy: MemberName.self)
-        self.decoder = decoder
-        self.names = DocumentedNames(separatedBySpaces: documented)
-        self.mayTolerate = true
+        try self.init(decoder, names: DocumentedNames(separatedBySpaces: documented), mayTolerate: true)
     }
 
     /// The object `decoder` stands for, read by a type that stores the members named in `documented` in its
     /// own properties: the form for names that hold a space.
     @inlinable
     public init(_ decoder: any Decoder, documented: [String]) throws {
-        self.container = try decoder.container(keyedBy: MemberName.self)
-        self.decoder = decoder
-        self.names = DocumentedNames(documented)
-        self.mayTolerate = true
+        try self.init(decoder, names: DocumentedNames(documented), mayTolerate: true)
     }
 
     /// The object `decoder` stands for, read by a union type for the members of its variants: always strict,
@@ -42,19 +44,13 @@ public struct MemberDecodingContainer {
     /// that holds it is kept instead).
     @inlinable
     public init(union decoder: any Decoder, documented: StaticString) throws {
-        self.container = try decoder.container(keyedBy: MemberName.self)
-        self.decoder = decoder
-        self.names = DocumentedNames(separatedBySpaces: documented)
-        self.mayTolerate = false
+        try self.init(decoder, names: DocumentedNames(separatedBySpaces: documented), mayTolerate: false)
     }
 
     /// The union form for names that hold a space.
     @inlinable
     public init(union decoder: any Decoder, documented: [String]) throws {
-        self.container = try decoder.container(keyedBy: MemberName.self)
-        self.decoder = decoder
-        self.names = DocumentedNames(documented)
-        self.mayTolerate = false
+        try self.init(decoder, names: DocumentedNames(documented), mayTolerate: false)
     }
 
     /// What did not fit the docs in this object (empty for a strict decoding): a generated type stores it as
