@@ -34,16 +34,16 @@ extension RoundTrip {
         for (path, mutant, change) in mutants(of: example) {
             let data: Data
             do { data = try JSONCoding.makeEncoder().encode(mutant) } catch { continue }
-            let where_ = "\(DecodingErrorPath.path(path)) \(change)"
+            let place = "\(DecodingErrorPath.path(path)) \(change)"
             let decoded: (value: T, issues: [DecodingIssue])
             do {
                 decoded = try tolerant.decodeReportingIssues(T.self, from: data)
             } catch {
-                problems.append("\(where_): tolerant decoding threw \(error)")
+                problems.append("\(place): tolerant decoding threw \(error)")
                 continue
             }
             if let encoded = try? JSONValue(encoding: decoded.value), encoded != mutant {
-                problems.append("\(where_): encoding again does not give the mutant back")
+                problems.append("\(place): encoding again does not give the mutant back")
             }
             let added = decoded.issues.filter { !baseline.contains($0) }
             let mutated = DecodingErrorPath.path(path)
@@ -52,24 +52,24 @@ extension RoundTrip {
             }
             guard exampleIsStrictlyValid else {
                 if added.count > 1 || !added.allSatisfy({ isWithinMutated($0.path) }) {
-                    problems.append("\(where_): tolerant decoding reports \(added.map(\.description))")
+                    problems.append("\(place): tolerant decoding reports \(added.map(\.description))")
                 }
                 continue
             }
             do {
                 _ = try strict.decode(T.self, from: data)
                 if !(added.isEmpty || added.map(\.path) == [mutated]) {
-                    problems.append("\(where_): strict decoding accepts it, tolerant decoding reports \(added.map(\.description))")
+                    problems.append("\(place): strict decoding accepts it, tolerant decoding reports \(added.map(\.description))")
                 }
             } catch let error as DecodingError {
                 let thrown = DecodingErrorPath.describe(error).path
                 if !isWithinMutated(thrown) {
-                    problems.append("\(where_): strict decoding throws at \(thrown), not at the mutated member")
+                    problems.append("\(place): strict decoding throws at \(thrown), not at the mutated member")
                 } else if added.map(\.path) != [thrown] {
-                    problems.append("\(where_): strict decoding throws at \(thrown), tolerant decoding reports \(added.map(\.description))")
+                    problems.append("\(place): strict decoding throws at \(thrown), tolerant decoding reports \(added.map(\.description))")
                 }
             } catch {
-                problems.append("\(where_): strict decoding threw \(error)")
+                problems.append("\(place): strict decoding threw \(error)")
             }
         }
         return problems
