@@ -76,6 +76,13 @@ nonisolated public enum ChatKitThreadListOrder: OpenEnum {
         case .unknown(let value): value
         }
     }
+
+    public var isDocumented: Bool {
+        switch self {
+        case .unknown: false
+        default: true
+        }
+    }
 }
 
 nonisolated extension ChatKitThreadsResource {

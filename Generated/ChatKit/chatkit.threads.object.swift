@@ -44,18 +44,18 @@ nonisolated public struct ChatKitThread: Codable, Hashable, Sendable, JSONModel 
 
         public init(from decoder: any Decoder) throws {
             guard let container = try? MemberDecodingContainer(union: decoder, documented: "reason type") else {
-                self = try .unknown(JSONValue(from: decoder))
+                self = try .unknown(JSONValue(undocumentedVariantOf: Self.self, from: decoder))
                 return
             }
             let undocumented = container.undocumentedMemberNames()
             switch try? container.decode(String.self, forKey: "type") {
-            case "active" where undocumented.isEmpty && !container.contains("reason"):
+            case "active" where (undocumented.isEmpty && !container.contains("reason")) || container.keepsOtherMembers(writing: "type"):
                 self = .active
-            case "locked" where undocumented.isEmpty:
+            case "locked" where undocumented.isEmpty || container.keepsOtherMembers(writing: "type reason"):
                 self = try .locked(reason: container.decodeOrNull(String.self, forKey: "reason"))
-            case "closed" where undocumented.isEmpty:
+            case "closed" where undocumented.isEmpty || container.keepsOtherMembers(writing: "type reason"):
                 self = try .closed(reason: container.decodeOrNull(String.self, forKey: "reason"))
-            default: self = try .unknown(JSONValue(from: decoder))
+            default: self = try .unknown(JSONValue(undocumentedVariantOf: Self.self, from: decoder, discriminator: "type"))
             }
         }
 

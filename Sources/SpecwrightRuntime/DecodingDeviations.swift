@@ -29,18 +29,22 @@ public struct DecodingDeviations: Sendable, CustomStringConvertible {
         return issues.isEmpty ? "fallbacks for \(fallbacks)" : "\(issues.map(\.description))"
     }
 
-    /// Whether nothing deviated from the docs.
-    public var isEmpty: Bool { issues.isEmpty && kept.isEmpty }
+    /// Whether nothing deviated from the docs. (Members a union case does not list, kept so that encoding
+    /// writes them back, are no deviation: objects keep theirs in `additionalProperties` as well.)
+    public var isEmpty: Bool { issues.isEmpty && fallbacks.isEmpty }
 
     /// The JSON names of the members whose properties hold fallbacks rather than what arrived.
-    public var fallbacks: [String] { kept.keys.sorted() }
+    public var fallbacks: [String] { kept.filter(\.value.isFallback).keys.sorted() }
 
     /// Whether the member named `jsonName` holds a fallback rather than what arrived.
-    public func isFallback(_ jsonName: String) -> Bool { kept[jsonName] != nil }
+    public func isFallback(_ jsonName: String) -> Bool { kept[jsonName]?.isFallback == true }
 
     /// The JSON that arrived for the member named `jsonName` when it did not fit: `.some(nil)` when it was
     /// absent, nil when the member fitted (or the name is not a member).
-    public func arrived(_ jsonName: String) -> JSONValue?? { kept[jsonName].map(\.arrived) }
+    public func arrived(_ jsonName: String) -> JSONValue?? {
+        guard let member = kept[jsonName], member.isFallback else { return nil }
+        return .some(member.arrived)
+    }
 }
 
 /// One member kept by `DecodingDeviations`.
@@ -50,4 +54,7 @@ struct KeptMember: Sendable {
     var arrived: JSONValue?
     /// The JSON the fallback encodes to, nil when the fallback writes nothing (an optional's `nil`).
     var fallback: JSONValue?
+    /// False when the property holds what arrived and only some of its JSON has no place in it: a union
+    /// case given members it does not list (see `keepOtherMembers` in TolerantDecoding.swift).
+    var isFallback = true
 }

@@ -7,11 +7,24 @@ public struct DecodingIssue: Hashable, Sendable, CustomStringConvertible {
     public var arrived: String
     /// What the docs say should be there: `required`, `non-null string`, `the constant "chatkit.thread"`.
     public var documented: String
+    /// Whether a member did not fit (and holds a fallback), or a value the docs do not list was kept as it is.
+    public var kind: Kind
 
-    public init(path: String, arrived: String, documented: String) {
+    /// The two things tolerant decoding reports.
+    public enum Kind: Hashable, Sendable {
+        /// A member is missing, `null`, of another JSON type or another constant than documented: its
+        /// property holds a fallback, and what arrived is kept (`DecodingDeviations`).
+        case mismatch
+        /// An enum value or a union variant the docs do not list: kept as the `unknown` case, which strict
+        /// decoding gives too (the docs may simply be older than the API).
+        case undocumentedValue
+    }
+
+    public init(path: String, arrived: String, documented: String, kind: Kind = .mismatch) {
         self.path = path
         self.arrived = arrived
         self.documented = documented
+        self.kind = kind
     }
 
     /// `$.data[3].name: null, documented as non-null string`.

@@ -10,13 +10,18 @@ public protocol OpenEnum: RawRepresentable, Codable, Hashable, Sendable, CustomS
 where RawValue == String {
     /// The case for `rawValue`; a value the docs do not list becomes `unknown(rawValue)`. Never fails.
     init(rawValue: String)
+
+    /// Whether the docs list this value: false for `unknown`.
+    var isDocumented: Bool { get }
 }
 
 extension OpenEnum {
-    /// Decodes a JSON string; any string is accepted.
+    /// Decodes a JSON string; any string is accepted, and one the docs do not list is reported when decoding
+    /// tolerantly (UndocumentedValues.swift).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         self.init(rawValue: try container.decode(String.self))
+        if !isDocumented { reportUndocumentedValue(self, of: decoder) }
     }
 
     /// Encodes the raw value as a JSON string.
@@ -24,6 +29,10 @@ extension OpenEnum {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
     }
+
+    /// Whether the docs list this value, found by reflection: for an enum whose template does not say so
+    /// (generated ones do, with a `switch`; this default is only correct for a `case unknown(String)`).
+    public var isDocumented: Bool { Mirror(reflecting: self).children.first?.label != "unknown" }
 
     /// The raw value, as the API spells it.
     public var description: String { rawValue }

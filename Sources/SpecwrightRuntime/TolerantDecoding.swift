@@ -8,7 +8,8 @@
 //
 // Union types try their variants through the single value container (`try? single.decode(Variant.self)`):
 // those trials decode strictly (`DecodingContext.strictTrials`), or the first object variant would always
-// win; a union whose variants all fail becomes `.unknown` with the JSON, as before.
+// win; a union whose variants all fail becomes `.unknown` with the JSON, as before, and is reported. What a
+// union or an enum does with values the docs do not list is in UndocumentedValues.swift.
 
 extension TreeDecoder {
     /// Whether generated containers over this decoder go on past members that do not fit.
@@ -155,7 +156,9 @@ extension TreeDecoder {
 /// What the object `decoder` stands for kept, with the issues found inside it.
 @usableFromInline
 func keptDeviations(of decoder: any Decoder) -> DecodingDeviations {
-    guard let tree = decoder as? TreeDecoder, tree.context.issues.count > tree.firstIssue || !tree.kept.isEmpty else { return .none }
+    guard let tree = decoder as? TreeDecoder else { return .none }
+    if !tree.context.otherMembers.isEmpty { tree.keepOtherMembersOfUnions() }
+    guard tree.context.issues.count > tree.firstIssue || !tree.kept.isEmpty else { return .none }
     return DecodingDeviations(issues: Array(tree.context.issues[tree.firstIssue...]), kept: tree.kept)
 }
 

@@ -48,8 +48,8 @@ public struct TreeJSONDecoder: Sendable {
 /// only when asked for (in errors, mostly): decoding builds no arrays of keys.
 final class TreeDecoder: Decoder, SingleValueDecodingContainer {
     let node: JSONNode
-    private let parent: TreeDecoder?
-    private let step: PathStep?
+    let parent: TreeDecoder?
+    let step: PathStep?
     /// What the whole decoding shares: its mode, user info and the issues found so far.
     let context: DecodingContext
     /// The members of this object that did not fit its type, kept by a tolerant `MemberDecodingContainer`.
@@ -158,10 +158,18 @@ final class TreeDecoder: Decoder, SingleValueDecodingContainer {
     func decode(_ type: UInt64.Type) throws -> UInt64 { try node.integer(UInt64.self, self.codingPath) }
     /// The generic single value read, which is how union types try their variants: strictly, so that a
     /// variant that does not fit fails and the next is tried (see TolerantDecoding.swift).
+    /// What a trial that fails found is forgotten with it.
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
         context.strictTrials += 1
         defer { context.strictTrials -= 1 }
-        return try decodeValue(T.self)
+        let issues = context.issues.count, otherMembers = context.otherMembers.count
+        do {
+            return try decodeValue(T.self)
+        } catch {
+            if context.issues.count > issues { context.issues.removeSubrange(issues...) }
+            if context.otherMembers.count > otherMembers { context.otherMembers.removeSubrange(otherMembers...) }
+            throw error
+        }
     }
 }
 
@@ -183,6 +191,9 @@ final class DecodingContext {
     @exclusivity(unchecked) var issues: [DecodingIssue] = []
     /// How many union variant trials are under way: inside one, decoding is strict (see TolerantDecoding.swift).
     @exclusivity(unchecked) var strictTrials = 0
+    /// Union values holding members their case does not list, waiting for the object whose member they are
+    /// to keep them (see UndocumentedValues.swift).
+    @exclusivity(unchecked) var otherMembers: [OtherMembers] = []
 
     init(mode: DecodingMode, userInfo: [CodingUserInfoKey: any Sendable]) {
         self.mode = mode

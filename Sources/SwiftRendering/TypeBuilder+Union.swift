@@ -87,13 +87,16 @@ extension TypeBuilder {
                     encodeStatements: [], shapeType: payload, encodesWhole: true, keysCondition: nil))
             }
         }
-        // A case with labeled values keeps only its own keys: a value with undocumented keys, or with keys
-        // of another case, is left to `unknown`.
+        // A case with labeled values has a place for its own keys only: a value with undocumented keys, or
+        // with keys of another case, decodes as the case when decoding tolerantly, which keeps the others in
+        // the object that holds the union, and is left to `unknown` when decoding strictly.
         // (`undocumented` lists the keys no case documents: see `undocumentedMemberNames()` in the runtime.)
         let allNames = caseKeys.reduce(into: Set<String>()) { $0.formUnion($1.names) }
         for (index, names) in caseKeys {
             let foreign = allNames.subtracting(names).sorted().map { "!container.contains(\(SwiftNames.stringLiteral($0)))" }
-            cases[index].keysCondition = (["undocumented.isEmpty"] + foreign).joined(separator: " && ")
+            let exact = (["undocumented.isEmpty"] + foreign).joined(separator: " && ")
+            let own = SwiftNames.nameListLiteral([key] + names.sorted())
+            cases[index].keysCondition = (foreign.isEmpty ? exact : "(\(exact))") + " || container.keepsOtherMembers(writing: \(own))"
         }
         return UnionModel(
             name: name, docLines: DocComment.lines(schema.description),

@@ -146,6 +146,13 @@ public enum DefaultTemplates {
             case .unknown(let value): value
             }
         }
+
+        {{access}} var isDocumented: Bool {
+            switch self {
+            case .unknown: false
+            default: true
+            }
+        }
     }
     """#
 
@@ -178,7 +185,7 @@ public enum DefaultTemplates {
 
         {{access}} init(from decoder: any Decoder) throws {
             guard let container = try? MemberDecodingContainer(union: decoder, documented: {{documentedNames}}) else {
-                self = try .unknown(JSONValue(from: decoder))
+                self = try .unknown(JSONValue(undocumentedVariantOf: Self.self, from: decoder))
                 return
             }
     {{#checksKeys}}
@@ -189,7 +196,7 @@ public enum DefaultTemplates {
             case {{discriminatorLiteral}}{{#keysCondition}} where {{.}}{{/keysCondition}}:
                 self = {{decodeExpression}}
     {{/cases}}
-            default: self = try .unknown(JSONValue(from: decoder))
+            default: self = try .unknown(JSONValue(undocumentedVariantOf: Self.self, from: decoder, discriminator: {{discriminatorKey}}))
             }
         }
 
@@ -223,7 +230,7 @@ public enum DefaultTemplates {
                 return
             }
     {{/cases}}
-            self = .unknown(try single.decode(JSONValue.self))
+            self = try .unknown(JSONValue(undocumentedVariantOf: Self.self, from: decoder))
         }
 
         {{access}} func encode(to encoder: any Encoder) throws {

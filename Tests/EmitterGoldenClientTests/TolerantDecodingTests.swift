@@ -9,7 +9,7 @@ import Testing
 @Suite struct TolerantDecodingTests {
     /// A widget as documented.
     static let widget: JSONValue = [
-        "id": "w_1", "object": "widget", "default": true, "self": "me", "size": "s",
+        "id": "w_1", "object": "widget", "default": true, "self": "me", "size": "auto",
         "tags": ["a", "b"], "prompt": "hi", "voice": ["id": "v_1"],
         "shape": ["type": "polygon", "points": [["x": 1, "y": 2]], "closed": true, "label": nil],
         "owner": ["name": "Ann", "email": nil],
@@ -90,7 +90,8 @@ import Testing
         // an object with every member missing.
         let (widget, issues) = try Self.decode(Self.with(Self.widget, ["voice"], 5))
         #expect(widget.voice == .unknown(5))
-        #expect(issues.isEmpty)
+        #expect(issues == [DecodingIssue(path: "$.voice", arrived: "a number (5)", documented: "one of ShapesWidget.Voice's variants",
+                                         kind: .undocumentedValue)])
         // An object without the object variant's `id` does not fit that variant strictly either.
         let (other, _) = try Self.decode(Self.with(Self.widget, ["voice"], ["name": "x"]))
         #expect(other.voice == .unknown(["name": "x"]))
@@ -123,5 +124,73 @@ import Testing
         #expect(try Self.decode(Self.widget, mode: .strict).1.isEmpty)
         let text = String(decoding: try JSONCoding.makeEncoder().encode(Self.widget), as: UTF8.self)
         #expect(RoundTrip.toleranceProblems(ShapesWidget.self, json: text) == [])
+    }
+
+    // MARK: Values the docs do not list
+
+    @Test func anEnumValueTheDocsDoNotListIsKeptAndReported() throws {
+        let json = Self.with(Self.widget, ["size"], "huge")
+        let (widget, issues) = try Self.decode(json)
+        #expect(widget.size == .unknown("huge") && !widget.size.isDocumented && ShapesWidget.Size.auto.isDocumented)
+        #expect(issues.map(\.description) == [#"$.size: a string ("huge"), documented as one of ShapesWidget.Size's values"#])
+        #expect(issues.map(\.kind) == [.undocumentedValue])
+        // Not a fallback: the property holds what arrived.
+        #expect(widget.deviations.fallbacks.isEmpty && widget.deviations.issues == issues)
+        #expect(try JSONValue(encoding: widget) == json)
+        // Strict decoding keeps it too, and reports nothing (it has nowhere to).
+        #expect(try Self.decode(json, mode: .strict).0.size == .unknown("huge"))
+    }
+
+    @Test func aVariantTheDocsDoNotListIsReportedAtItsDiscriminator() throws {
+        let json = Self.with(Self.widget, ["shape"], ["type": "hexagon", "side": 1])
+        let (widget, issues) = try Self.decode(json)
+        #expect(widget.shape == .unknown(["type": "hexagon", "side": 1]))
+        #expect(issues.map(\.description) == [#"$.shape.type: a string ("hexagon"), documented as one of ShapesWidget.Shape's variants"#])
+        #expect(try JSONValue(encoding: widget) == json)
+    }
+
+    @Test(arguments: [
+        // A member the docs do not list at all.
+        ["type": "circle", "radius": 2, "color": "red"],
+        // A member of another case.
+        ["type": "circle", "radius": 2, "side": 3],
+    ] as [JSONValue])
+    func aKnownCaseWithMembersItDoesNotListStaysThatCase(shape: JSONValue) throws {
+        let json = Self.with(Self.widget, ["shape"], shape)
+
+        let (widget, issues) = try Self.decode(json)
+
+        // An app's `switch` sees the circle it knows; nothing is lost, and nothing is a fallback.
+        #expect(widget.shape == .circle(radius: 2))
+        #expect(issues.isEmpty && widget.deviations.isEmpty && widget.deviations.fallbacks.isEmpty)
+        #expect(try JSONValue(encoding: widget) == json)
+        // Set to another value, the property is written as it is now.
+        var changed = widget
+        changed.shape = .circle(radius: 4)
+        #expect(try JSONValue(encoding: changed) == Self.with(Self.widget, ["shape"], ["type": "circle", "radius": 4]))
+        // Strictly, as before: a value with members the case does not list is `unknown`.
+        #expect(try Self.decode(json, mode: .strict).0.shape == .unknown(shape))
+    }
+
+    @Test func inAnArrayEachKnownCaseKeepsItsOtherMembers() throws {
+        let marks: JSONValue = [["type": "pin", "at": 1], ["type": "note", "text": "hi", "author": "ann"], ["type": "pin", "at": 2, "z": 0]]
+        let json = Self.with(Self.widget, ["marks"], marks)
+
+        let (widget, issues) = try Self.decode(json)
+
+        #expect(widget.marks == [.pin(at: 1), .note(text: "hi"), .pin(at: 2)])
+        #expect(issues.isEmpty)
+        #expect(try JSONValue(encoding: widget) == json)
+        var changed = widget
+        changed.marks?.append(.pin(at: 3))
+        #expect(try JSONValue(encoding: changed) == Self.with(Self.widget, ["marks"], [["type": "pin", "at": 1], ["type": "note", "text": "hi"], ["type": "pin", "at": 2], ["type": "pin", "at": 3]]))
+    }
+
+    @Test func aFailedVariantTrialForgetsWhatItFound() throws {
+        // `voice` is a string or an object with a required `id`: the object trial fails, and `unknown` is the
+        // one issue (nothing of the failed trial is reported).
+        let (widget, issues) = try Self.decode(Self.with(Self.widget, ["voice"], ["name": "x"]))
+        #expect(widget.voice == .unknown(["name": "x"]))
+        #expect(issues.map(\.path) == ["$.voice"])
     }
 }

@@ -76,7 +76,7 @@ nonisolated public indirect enum CompletionStreamEvent: Codable, Hashable, Senda
 
     public init(from decoder: any Decoder) throws {
         guard let container = try? MemberDecodingContainer(union: decoder, documented: "type") else {
-            self = try .unknown(JSONValue(from: decoder))
+            self = try .unknown(JSONValue(undocumentedVariantOf: Self.self, from: decoder))
             return
         }
         switch try? container.decode(String.self, forKey: "type") {
@@ -84,7 +84,7 @@ nonisolated public indirect enum CompletionStreamEvent: Codable, Hashable, Senda
             self = try .completionDelta(CompletionDeltaEvent(from: decoder))
         case "completion.done":
             self = try .completionDone(CompletionDoneEvent(from: decoder))
-        default: self = try .unknown(JSONValue(from: decoder))
+        default: self = try .unknown(JSONValue(undocumentedVariantOf: Self.self, from: decoder, discriminator: "type"))
         }
     }
 

@@ -42,6 +42,13 @@ nonisolated public struct MediaSpeechRequest: Codable, Hashable, Sendable, JSONM
             case .unknown(let value): value
             }
         }
+
+        public var isDocumented: Bool {
+            switch self {
+            case .unknown: false
+            default: true
+            }
+        }
     }
 
     public init(from decoder: any Decoder) throws {

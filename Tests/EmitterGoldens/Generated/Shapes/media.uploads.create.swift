@@ -84,6 +84,13 @@ nonisolated public struct MediaUploadCreateRequest: Codable, Hashable, Sendable,
             case .unknown(let value): value
             }
         }
+
+        public var isDocumented: Bool {
+            switch self {
+            case .unknown: false
+            default: true
+            }
+        }
     }
 
     /// When the file expires.

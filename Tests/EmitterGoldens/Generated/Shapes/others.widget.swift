@@ -67,6 +67,13 @@ nonisolated public struct OthersWidget: Codable, Hashable, Sendable, JSONModel {
                     case .unknown(let value): value
                     }
                 }
+
+                public var isDocumented: Bool {
+                    switch self {
+                    case .unknown: false
+                    default: true
+                    }
+                }
             }
 
             public init(from decoder: any Decoder) throws {
@@ -125,7 +132,7 @@ nonisolated public struct OthersWidget: Codable, Hashable, Sendable, JSONModel {
                 self = .object(value)
                 return
             }
-            self = .unknown(try single.decode(JSONValue.self))
+            self = try .unknown(JSONValue(undocumentedVariantOf: Self.self, from: decoder))
         }
 
         public func encode(to encoder: any Encoder) throws {

@@ -4,6 +4,135 @@
 import Foundation
 import SpecwrightRuntime
 
+nonisolated public struct ShapesCreateResponse: Codable, Hashable, Sendable, JSONModel {
+    /// Identifier.
+    public var id: String
+    /// A Swift keyword as a name.
+    public var `default`: Bool
+    /// Another keyword, required and nullable.
+    public var self_: String?
+    /// Optional only.
+    public var `class`: String?
+    /// Optional and nullable.
+    public var `protocol`: Nullable<String>?
+    /// A name that starts with a digit.
+    public var _1stPlace: Int?
+    /// An acronym in the name.
+    public var imageURL: String?
+    /// Collides with the generated member.
+    public var additionalProperties_: [String: JSONValue]?
+    /// An open object.
+    public var metadata: Nullable<[String: JSONValue]>?
+    /// An enum with awkward values.
+    public var size: ShapesCreateResponse.Size
+    public var ratio: Double?
+    public var tags: [String]?
+    public var matrix: [[Int]]?
+    /// Elements of unknown shape.
+    public var anything: [JSONValue]?
+    /// A union decided by shape.
+    public var prompt: ShapesCreateResponse.Prompt
+    /// A string or an object.
+    public var voice: ShapesCreateResponse.Voice?
+    /// A union with a discriminator.
+    public var shape: ShapesCreateResponse.Shape
+    /// A nullable object with one variant.
+    public var owner: ShapesCreateResponse.Owner?
+    /// Always `widget`.
+    public var object: String { "widget" }
+    /// Keys the docs do not list, kept so that decoding and encoding again loses nothing.
+    public var additionalProperties: [String: JSONValue]
+    /// Where the JSON this value was decoded from disagreed with the docs, and what arrived there.
+    public var deviations: DecodingDeviations = .none
+
+    public init(id: String, `default`: Bool, self_: String?, `class`: String? = nil, `protocol`: Nullable<String>? = nil, _1stPlace: Int? = nil, imageURL: String? = nil, additionalProperties_: [String: JSONValue]? = nil, metadata: Nullable<[String: JSONValue]>? = nil, size: ShapesCreateResponse.Size = .auto, ratio: Double? = nil, tags: [String]? = nil, matrix: [[Int]]? = nil, anything: [JSONValue]? = nil, prompt: ShapesCreateResponse.Prompt, voice: ShapesCreateResponse.Voice? = nil, shape: ShapesCreateResponse.Shape, owner: ShapesCreateResponse.Owner?, additionalProperties: [String: JSONValue] = [:]) {
+        self.id = id
+        self.`default` = `default`
+        self.self_ = self_
+        self.`class` = `class`
+        self.`protocol` = `protocol`
+        self._1stPlace = _1stPlace
+        self.imageURL = imageURL
+        self.additionalProperties_ = additionalProperties_
+        self.metadata = metadata
+        self.size = size
+        self.ratio = ratio
+        self.tags = tags
+        self.matrix = matrix
+        self.anything = anything
+        self.prompt = prompt
+        self.voice = voice
+        self.shape = shape
+        self.owner = owner
+        self.additionalProperties = additionalProperties
+    }
+
+    /// The same structure as `ShapesWidget.Size`, declared there once.
+    public typealias Size = ShapesWidget.Size
+
+    /// The same structure as `ShapesWidget.Prompt`, declared there once.
+    public typealias Prompt = ShapesWidget.Prompt
+
+    /// The same structure as `ShapesWidget.Voice`, declared there once.
+    public typealias Voice = ShapesWidget.Voice
+
+    /// The same structure as `ShapesWidget.Shape`, declared there once.
+    public typealias Shape = ShapesWidget.Shape
+
+    /// The same structure as `ShapesWidget.Owner`, declared there once.
+    public typealias Owner = ShapesWidget.Owner
+
+    public init(from decoder: any Decoder) throws {
+        let container = try MemberDecodingContainer(decoder, documented: "id object default self class protocol 1st_place image_url additional_properties metadata size ratio tags matrix anything prompt voice shape owner")
+        self.id = try container.decode(String.self, forKey: "id")
+        self.default = try container.decode(Bool.self, forKey: "default")
+        self.self_ = try container.decodeOrNull(String.self, forKey: "self")
+        self.class = try container.decodeIfPresent(String.self, forKey: "class")
+        self.protocol = try container.decodeNullable(String.self, forKey: "protocol")
+        self._1stPlace = try container.decodeIfPresent(Int.self, forKey: "1st_place")
+        self.imageURL = try container.decodeIfPresent(String.self, forKey: "image_url")
+        self.additionalProperties_ = try container.decodeIfPresent([String: JSONValue].self, forKey: "additional_properties")
+        self.metadata = try container.decodeNullable([String: JSONValue].self, forKey: "metadata")
+        self.size = try container.decode(ShapesCreateResponse.Size.self, forKey: "size")
+        self.ratio = try container.decodeIfPresent(Double.self, forKey: "ratio")
+        self.tags = try container.decodeIfPresent([String].self, forKey: "tags")
+        self.matrix = try container.decodeIfPresent([[Int]].self, forKey: "matrix")
+        self.anything = try container.decodeIfPresent([JSONValue].self, forKey: "anything")
+        self.prompt = try container.decode(ShapesCreateResponse.Prompt.self, forKey: "prompt")
+        self.voice = try container.decodeIfPresent(ShapesCreateResponse.Voice.self, forKey: "voice")
+        self.shape = try container.decode(ShapesCreateResponse.Shape.self, forKey: "shape")
+        self.owner = try container.decodeOrNull(ShapesCreateResponse.Owner.self, forKey: "owner")
+        try container.decodeConstant("widget", forKey: "object")
+        self.additionalProperties = try container.decodeUndocumented()
+        self.deviations = container.deviations()
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = MemberEncodingContainer(encoder, keeping: deviations)
+        // Undocumented keys first: a documented key written after one of them wins.
+        try container.encodeUndocumented(additionalProperties)
+        try container.encode(self.id, forKey: "id")
+        try container.encode(self.default, forKey: "default")
+        try container.encodeOrNull(self.self_, forKey: "self")
+        try container.encodeIfPresent(self.class, forKey: "class")
+        try container.encodeNullable(self.protocol, forKey: "protocol")
+        try container.encodeIfPresent(self._1stPlace, forKey: "1st_place")
+        try container.encodeIfPresent(self.imageURL, forKey: "image_url")
+        try container.encodeIfPresent(self.additionalProperties_, forKey: "additional_properties")
+        try container.encodeNullable(self.metadata, forKey: "metadata")
+        try container.encode(self.size, forKey: "size")
+        try container.encodeIfPresent(self.ratio, forKey: "ratio")
+        try container.encodeIfPresent(self.tags, forKey: "tags")
+        try container.encodeIfPresent(self.matrix, forKey: "matrix")
+        try container.encodeIfPresent(self.anything, forKey: "anything")
+        try container.encode(self.prompt, forKey: "prompt")
+        try container.encodeIfPresent(self.voice, forKey: "voice")
+        try container.encode(self.shape, forKey: "shape")
+        try container.encodeOrNull(self.owner, forKey: "owner")
+        try container.encode("widget", forKey: "object")
+    }
+}
+
 nonisolated public struct ShapesCreateRequest: Codable, Hashable, Sendable, JSONModel {
     /// The widget's name.
     public var name: String
@@ -54,7 +183,7 @@ nonisolated extension ShapesResource {
     ///   - options: Timeout, retries and headers for this request only.
     /// - Returns: The [widget](widget.md).
     /// - Remark: HTTP `POST /v1/widgets/{group_id}`, generated from `shapes/create.md:1`.
-    public func create(groupID: String, body: ShapesCreateRequest, dryRun: Bool = false, options: RequestOptions? = nil) async throws -> APIResponse<ShapesWidget> {
+    public func create(groupID: String, body: ShapesCreateRequest, dryRun: Bool = false, options: RequestOptions? = nil) async throws -> APIResponse<ShapesCreateResponse> {
         try Validate.nonEmpty(groupID, name: "groupID")
         var query = QueryBuilder()
         query.add("dry_run", dryRun)

@@ -4,6 +4,9 @@
 import Foundation
 import SpecwrightRuntime
 
+/// The same structure as `ShapesCreateResponse`, declared there once.
+public typealias ShapesGetResponse = ShapesCreateResponse
+
 nonisolated extension ShapesResource {
     /// Gets a widget.
     ///
@@ -13,7 +16,7 @@ nonisolated extension ShapesResource {
     ///   - options: Timeout, retries and headers for this request only.
     /// - Returns: The [widget](widget.md).
     /// - Remark: HTTP `GET /v1/widgets/{group_id}/{widget_id}`, generated from `shapes/get.md:1`.
-    public func get(groupID: String, widgetID: String, options: RequestOptions? = nil) async throws -> APIResponse<ShapesWidget> {
+    public func get(groupID: String, widgetID: String, options: RequestOptions? = nil) async throws -> APIResponse<ShapesGetResponse> {
         try Validate.nonEmpty(groupID, name: "groupID")
         try Validate.nonEmpty(widgetID, name: "widgetID")
         let request = EndpointRequest(

@@ -39,6 +39,8 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable, JSONModel {
     public var voice: ShapesWidget.Voice?
     /// A union with a discriminator.
     public var shape: ShapesWidget.Shape
+    /// Items that are a union with a discriminator.
+    public var marks: [ShapesWidget.Mark]?
     /// A nullable object with one variant.
     public var owner: ShapesWidget.Owner?
     /// Always `widget`.
@@ -48,7 +50,7 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable, JSONModel {
     /// Where the JSON this value was decoded from disagreed with the docs, and what arrived there.
     public var deviations: DecodingDeviations = .none
 
-    public init(id: String, `default`: Bool, self_: String?, `class`: String? = nil, `protocol`: Nullable<String>? = nil, _1stPlace: Int? = nil, imageURL: String? = nil, additionalProperties_: [String: JSONValue]? = nil, metadata: Nullable<[String: JSONValue]>? = nil, size: ShapesWidget.Size = .auto, ratio: Double? = nil, tags: [String]? = nil, matrix: [[Int]]? = nil, anything: [JSONValue]? = nil, prompt: ShapesWidget.Prompt, voice: ShapesWidget.Voice? = nil, shape: ShapesWidget.Shape, owner: ShapesWidget.Owner?, additionalProperties: [String: JSONValue] = [:]) {
+    public init(id: String, `default`: Bool, self_: String?, `class`: String? = nil, `protocol`: Nullable<String>? = nil, _1stPlace: Int? = nil, imageURL: String? = nil, additionalProperties_: [String: JSONValue]? = nil, metadata: Nullable<[String: JSONValue]>? = nil, size: ShapesWidget.Size = .auto, ratio: Double? = nil, tags: [String]? = nil, matrix: [[Int]]? = nil, anything: [JSONValue]? = nil, prompt: ShapesWidget.Prompt, voice: ShapesWidget.Voice? = nil, shape: ShapesWidget.Shape, marks: [ShapesWidget.Mark]? = nil, owner: ShapesWidget.Owner?, additionalProperties: [String: JSONValue] = [:]) {
         self.id = id
         self.`default` = `default`
         self.self_ = self_
@@ -66,6 +68,7 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable, JSONModel {
         self.prompt = prompt
         self.voice = voice
         self.shape = shape
+        self.marks = marks
         self.owner = owner
         self.additionalProperties = additionalProperties
     }
@@ -98,6 +101,13 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable, JSONModel {
             case .unknown(let value): value
             }
         }
+
+        public var isDocumented: Bool {
+            switch self {
+            case .unknown: false
+            default: true
+            }
+        }
     }
 
     /// A union decided by shape.
@@ -127,7 +137,7 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable, JSONModel {
                 self = .integerArrays(value)
                 return
             }
-            self = .unknown(try single.decode(JSONValue.self))
+            self = try .unknown(JSONValue(undocumentedVariantOf: Self.self, from: decoder))
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -191,7 +201,7 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable, JSONModel {
                 self = .object(value)
                 return
             }
-            self = .unknown(try single.decode(JSONValue.self))
+            self = try .unknown(JSONValue(undocumentedVariantOf: Self.self, from: decoder))
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -286,6 +296,13 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable, JSONModel {
                     case .unknown(let value): value
                     }
                 }
+
+                public var isDocumented: Bool {
+                    switch self {
+                    case .unknown: false
+                    default: true
+                    }
+                }
             }
 
             public init(from decoder: any Decoder) throws {
@@ -313,18 +330,18 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable, JSONModel {
 
         public init(from decoder: any Decoder) throws {
             guard let container = try? MemberDecodingContainer(union: decoder, documented: "radius rounded side type") else {
-                self = try .unknown(JSONValue(from: decoder))
+                self = try .unknown(JSONValue(undocumentedVariantOf: Self.self, from: decoder))
                 return
             }
             let undocumented = container.undocumentedMemberNames()
             switch try? container.decode(String.self, forKey: "type") {
-            case "circle" where undocumented.isEmpty && !container.contains("rounded") && !container.contains("side"):
+            case "circle" where (undocumented.isEmpty && !container.contains("rounded") && !container.contains("side")) || container.keepsOtherMembers(writing: "type radius"):
                 self = try .circle(radius: container.decode(Double.self, forKey: "radius"))
-            case "square" where undocumented.isEmpty && !container.contains("radius"):
+            case "square" where (undocumented.isEmpty && !container.contains("radius")) || container.keepsOtherMembers(writing: "type rounded side"):
                 self = try .square(side: container.decode(Double.self, forKey: "side"), rounded: container.decodeNullable(Bool.self, forKey: "rounded"))
             case "polygon":
                 self = try .polygon(ShapesWidget.Shape.Polygon(from: decoder))
-            default: self = try .unknown(JSONValue(from: decoder))
+            default: self = try .unknown(JSONValue(undocumentedVariantOf: Self.self, from: decoder, discriminator: "type"))
             }
         }
 
@@ -341,6 +358,43 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable, JSONModel {
                 try container.encodeNullable(rounded, forKey: "rounded")
             case .polygon(let value):
                 try value.encode(to: encoder)
+            case .unknown(let value):
+                try value.encode(to: encoder)
+            }
+        }
+    }
+
+    nonisolated public indirect enum Mark: Codable, Hashable, Sendable, JSONModel {
+        case pin(at: Double)
+        case note(text: String)
+        /// A variant the docs do not list, kept as the JSON it was.
+        case unknown(JSONValue)
+
+        public init(from decoder: any Decoder) throws {
+            guard let container = try? MemberDecodingContainer(union: decoder, documented: "at text type") else {
+                self = try .unknown(JSONValue(undocumentedVariantOf: Self.self, from: decoder))
+                return
+            }
+            let undocumented = container.undocumentedMemberNames()
+            switch try? container.decode(String.self, forKey: "type") {
+            case "pin" where (undocumented.isEmpty && !container.contains("text")) || container.keepsOtherMembers(writing: "type at"):
+                self = try .pin(at: container.decode(Double.self, forKey: "at"))
+            case "note" where (undocumented.isEmpty && !container.contains("at")) || container.keepsOtherMembers(writing: "type text"):
+                self = try .note(text: container.decode(String.self, forKey: "text"))
+            default: self = try .unknown(JSONValue(undocumentedVariantOf: Self.self, from: decoder, discriminator: "type"))
+            }
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            switch self {
+            case .pin(let at):
+                var container = MemberEncodingContainer(encoder)
+                try container.encode("pin", forKey: "type")
+                try container.encode(at, forKey: "at")
+            case .note(let text):
+                var container = MemberEncodingContainer(encoder)
+                try container.encode("note", forKey: "type")
+                try container.encode(text, forKey: "text")
             case .unknown(let value):
                 try value.encode(to: encoder)
             }
@@ -380,7 +434,7 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable, JSONModel {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try MemberDecodingContainer(decoder, documented: "id object default self class protocol 1st_place image_url additional_properties metadata size ratio tags matrix anything prompt voice shape owner")
+        let container = try MemberDecodingContainer(decoder, documented: "id object default self class protocol 1st_place image_url additional_properties metadata size ratio tags matrix anything prompt voice shape marks owner")
         self.id = try container.decode(String.self, forKey: "id")
         self.default = try container.decode(Bool.self, forKey: "default")
         self.self_ = try container.decodeOrNull(String.self, forKey: "self")
@@ -398,6 +452,7 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable, JSONModel {
         self.prompt = try container.decode(ShapesWidget.Prompt.self, forKey: "prompt")
         self.voice = try container.decodeIfPresent(ShapesWidget.Voice.self, forKey: "voice")
         self.shape = try container.decode(ShapesWidget.Shape.self, forKey: "shape")
+        self.marks = try container.decodeIfPresent([ShapesWidget.Mark].self, forKey: "marks")
         self.owner = try container.decodeOrNull(ShapesWidget.Owner.self, forKey: "owner")
         try container.decodeConstant("widget", forKey: "object")
         self.additionalProperties = try container.decodeUndocumented()
@@ -425,6 +480,7 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable, JSONModel {
         try container.encode(self.prompt, forKey: "prompt")
         try container.encodeIfPresent(self.voice, forKey: "voice")
         try container.encode(self.shape, forKey: "shape")
+        try container.encodeIfPresent(self.marks, forKey: "marks")
         try container.encodeOrNull(self.owner, forKey: "owner")
         try container.encode("widget", forKey: "object")
     }
