@@ -30,11 +30,13 @@ struct SpecwrightBuildPlugin: BuildToolPlugin {
 
         let output = context.pluginWorkDirectoryURL.appending(path: "GeneratedSources")
         var outputs: [URL] = []
+        // Overlays (`*.overlay.md`) are inputs, and generate no file of their own.
+        let generating = pages.filter { !$0.relative.hasSuffix(".overlay.md") }
         if settings.emitsLibrary {
-            outputs += pages.map { output.appending(path: PageIdentity.libraryFileName(forPath: $0.relative)) }
+            outputs += generating.map { output.appending(path: PageIdentity.libraryFileName(forPath: $0.relative)) }
             if settings.emitsClient { outputs.append(output.appending(path: PageIdentity.clientFileName)) }
         } else {
-            outputs += pages.map { output.appending(path: PageIdentity.testFileName(forPath: $0.relative)) }
+            outputs += generating.map { output.appending(path: PageIdentity.testFileName(forPath: $0.relative)) }
         }
         var arguments = ["generate", "--config", configuration.path, "--output", output.path,
                          "--module", settings.module, "--absolute-paths"]
@@ -46,7 +48,7 @@ struct SpecwrightBuildPlugin: BuildToolPlugin {
                 displayName: "Generating Swift from \(pages.count) spec pages for \(target.name)",
                 executable: try context.tool(named: "specwright").url,
                 arguments: arguments,
-                inputFiles: pages.map(\.url) + [configuration] + settings.templateFiles,
+                inputFiles: pages.map(\.url) + [configuration] + settings.templateFiles + settings.overlayFiles,
                 outputFiles: outputs
             ),
         ]
@@ -60,6 +62,8 @@ struct PluginSettings {
     var emitsLibrary: Bool
     var emitsClient: Bool
     var templateFiles: [URL]
+    /// The overlay files `overlays` names (those in the spec folders are among the pages).
+    var overlayFiles: [URL]
 
     static func load(_ url: URL, targetName: String) throws -> PluginSettings {
         guard FileManager.default.fileExists(atPath: url.path) else {
@@ -85,7 +89,8 @@ struct PluginSettings {
             module: object["module"] as? String ?? targetName,
             emitsLibrary: emit.contains("types") || emit.contains("client"),
             emitsClient: emit.contains("client"),
-            templateFiles: templateFiles
+            templateFiles: templateFiles,
+            overlayFiles: (object["overlays"] as? [String] ?? []).map { folder.appending(path: $0) }
         )
     }
 }

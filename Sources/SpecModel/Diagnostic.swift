@@ -40,6 +40,11 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
         /// A fact the docs state one way and their own prose another, generated as the prose says (a member
         /// typed non-null whose description says it can be null).
         case correctedFact = "corrected-fact"
+        /// An overlay entry with nothing left to correct: its target is gone, or the docs now say what it
+        /// says. The entry can go.
+        case staleOverlay = "stale-overlay"
+        /// An overlay entry that cannot be read or applied.
+        case invalidOverlay = "invalid-overlay"
     }
 
     public var severity: Severity

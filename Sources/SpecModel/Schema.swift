@@ -40,9 +40,18 @@ public struct Schema: Sendable, Hashable {
     /// The string is a file's bytes, not text: a file part of a `multipart/form-data` body (the format writes
     /// files as `(string)` and says so in the description; see `FileFields`).
     public var isFile: Bool = false
+    /// The facts of this schema that differ from what the docs write, and why (see `Correction`).
+    public var corrections: [Correction] = []
     /// `nullable` is set because the member's description says it can be `null` (`Will be `null` if ...`),
     /// where its type line says it cannot: the docs as written say non-null (see `NullableInProse`).
-    public var nullableFromDescription: Bool = false
+    public var nullableFromDescription: Bool {
+        corrections.contains { $0.fact == .nullable && $0.origin == .description }
+    }
+
+    /// The correction of `fact`, if any.
+    public func correction(of fact: Correction.Fact) -> Correction? {
+        corrections.last { $0.fact == fact }
+    }
     /// Where the schema is written (the field line, marker or media-type heading).
     public var location: SourceLocation
 
@@ -91,12 +100,19 @@ public struct Property: Sendable, Hashable {
     public var required: Bool
     public var schema: Schema
     public var location: SourceLocation
+    /// `required` or `name` differ from what the docs write, and why (see `Correction`).
+    public var corrections: [Correction] = []
 
     public init(name: String, required: Bool, schema: Schema, location: SourceLocation) {
         self.name = name
         self.required = required
         self.schema = schema
         self.location = location
+    }
+
+    /// The correction of `fact`, if any.
+    public func correction(of fact: Correction.Fact) -> Correction? {
+        corrections.last { $0.fact == fact }
     }
 }
 

@@ -8,12 +8,19 @@ public struct SpecFile: Sendable {
     public var text: String
     /// Where the file is on disk, when it came from disk: for diagnostics with absolute paths.
     public var absolutePath: String?
+    /// The file is an overlay (`OverlayParser`), not a page: named `*.overlay.md` in a specs folder, or
+    /// given as one.
+    public var isOverlay: Bool
 
-    public init(path: String, text: String, absolutePath: String? = nil) {
+    public init(path: String, text: String, absolutePath: String? = nil, isOverlay: Bool? = nil) {
         self.path = path
         self.text = text
         self.absolutePath = absolutePath
+        self.isOverlay = isOverlay ?? Self.isOverlayName(path)
     }
+
+    /// Whether a file of a specs folder named `path` is an overlay: `*.overlay.md`.
+    public static func isOverlayName(_ path: String) -> Bool { path.hasSuffix(".overlay.md") }
 }
 
 /// Parses a set of pages and joins them into one model: sorted by identity, links between pages

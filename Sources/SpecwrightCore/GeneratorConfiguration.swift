@@ -48,6 +48,9 @@ public struct GeneratorConfiguration: Sendable, Equatable {
     public var version: String? = nil
     /// What the build plugin prints of the docs' warnings.
     public var buildWarnings: BuildWarnings = .count
+    /// Overlay files applied to the specs (`OverlayParser`), besides the `*.overlay.md` files in the spec
+    /// folders, which are applied anyway.
+    public var overlays: [String] = []
 
     /// What the build plugin prints of the docs' warnings (errors always fail the build, and are printed).
     /// A package that depends on the SDK sees the plugin's output in its own build and cannot act on it, so
@@ -63,7 +66,7 @@ public struct GeneratorConfiguration: Sendable, Equatable {
 
     public static let fileName = "specwright.json"
     static let keys: Set<String> = [
-        "specs", "module", "accessLevel", "emit", "clientName", "output", "testsOutput", "templates", "version", "buildWarnings",
+        "specs", "module", "accessLevel", "emit", "clientName", "output", "testsOutput", "templates", "version", "buildWarnings", "overlays",
     ]
 
     public struct Invalid: Error, CustomStringConvertible, Equatable {
@@ -112,11 +115,20 @@ public struct GeneratorConfiguration: Sendable, Equatable {
         if let version, version.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "\\" || $0 == "(" || $0 == ")" }) {
             throw fail("'version' must be one word without quotes, backslashes or parentheses (it goes into the User-Agent), not '\(version)'")
         }
-        return GeneratorConfiguration(
+        var overlays: [String] = []
+        if let listed = object["overlays"] {
+            guard let names = listed as? [String], !names.contains(where: \.isEmpty) else {
+                throw fail("'overlays' must be a list of overlay files")
+            }
+            overlays = names
+        }
+        var configuration = GeneratorConfiguration(
             specs: specs, module: try string("module"), accessLevel: accessLevel, emit: emit,
             clientName: try string("clientName") ?? "Client", output: try string("output"),
             testsOutput: try string("testsOutput"), templates: try string("templates"),
             directory: url.deletingLastPathComponent(), version: version, buildWarnings: buildWarnings)
+        configuration.overlays = overlays
+        return configuration
     }
 
     /// `path` resolved against the configuration's folder.

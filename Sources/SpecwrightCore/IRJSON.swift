@@ -156,27 +156,43 @@ public enum IRJSON {
 
     /// `{"type", "nullable", "enum"?, "default"?, "deprecated"?, "description"?, "properties"?, "items"?,
     /// "variants"?}`, then this project's extensions: bounds, `truncated`, `corrected`, `source`.
-    /// `nullable` is what the docs' type line says; `corrected` holds what generation uses instead and why:
-    /// `{"nullable": {"value": true, "from": "description"}}`.
+    /// The schema is printed as the docs write it; `corrected` holds what generation uses instead and what
+    /// says so (`Correction`): `{"nullable": {"value": true, "from": "description", "source": "runs/object.md:40"}}`,
+    /// and for a type or items an overlay replaced, the schema generation uses as `value`.
     public static func encode(_ schema: Schema) -> JSONValue {
+        var corrected: [JSONValue.Member] = []
+        if let type = schema.correction(of: .type), let documented = type.documentedSchema?.value {
+            var used = schema
+            used.corrections.removeAll { $0.fact == .type }
+            guard case .object(var members) = encode(documented) else { return encode(documented) }
+            let value = correctedFact(encode(used), type)
+            if let index = members.firstIndex(where: { $0.key == "corrected" }), case .object(var facts) = members[index].value {
+                facts.append(.init("type", value))
+                members[index] = .init("corrected", .object(facts))
+            } else {
+                members.insert(.init("corrected", .object([.init("type", value)])), at: members.count - 1)
+            }
+            return .object(members)
+        }
+        let nullable = schema.correction(of: .nullable)
         var members: [JSONValue.Member] = [
             .init("type", .string(schema.kind.rawValue)),
-            .init("nullable", .bool(schema.nullable && !schema.nullableFromDescription)),
+            .init("nullable", .bool(nullable == nil ? schema.nullable : !schema.nullable)),
         ]
-        if let values = schema.enumValues { members.append(.init("enum", .array(values))) }
+        if let nullable { corrected.append(.init("nullable", correctedFact(.bool(schema.nullable), nullable))) }
+        if let value = schema.enumValues { members.append(.init("enum", .array(value))) }
         if let value = schema.defaultValue { members.append(.init("default", value)) }
         if schema.deprecated { members.append(.init("deprecated", .bool(true))) }
         if let description = schema.description { members.append(.init("description", .string(description))) }
         if let properties = schema.properties {
-            members.append(.init("properties", .array(properties.map { property in
-                .object([
-                    .init("name", .string(property.name)),
-                    .init("required", .bool(property.required)),
-                    .init("schema", encode(property.schema)),
-                ])
-            })))
+            members.append(.init("properties", .array(properties.map(encode))))
         }
-        if let items = schema.itemSchema { members.append(.init("items", encode(items))) }
+        if let items = schema.correction(of: .items) {
+            if let documented = items.documentedSchema?.value { members.append(.init("items", encode(documented))) }
+            if let used = schema.itemSchema { corrected.append(.init("items", correctedFact(encode(used), items))) }
+        } else if let items = schema.itemSchema {
+            members.append(.init("items", encode(items)))
+        }
         if let variants = schema.variants { members.append(.init("variants", .array(variants.map(encode)))) }
         let bounds = schema.constraints
         if let value = bounds.minimum { members.append(.init("minimum", number(value))) }
@@ -187,13 +203,35 @@ public enum IRJSON {
         if let value = bounds.maxItems { members.append(.init("maxItems", .number(String(value)))) }
         if schema.truncated { members.append(.init("truncated", .bool(true))) }
         if schema.isFile { members.append(.init("format", .string("binary"))) }
-        if schema.nullableFromDescription {
-            members.append(.init("corrected", .object([
-                .init("nullable", .object([.init("value", .bool(true)), .init("from", .string("description"))])),
-            ])))
-        }
+        if !corrected.isEmpty { members.append(.init("corrected", .object(corrected))) }
         members.append(.init("source", .string(schema.location.fileAndLine)))
         return .object(members)
+    }
+
+    /// `{"name", "required", "schema"}` as the docs write them, and `corrected` for a name or `required`
+    /// that generation uses instead.
+    static func encode(_ property: Property) -> JSONValue {
+        let required = property.correction(of: .required)
+        let name = property.correction(of: .name)
+        var members: [JSONValue.Member] = [
+            .init("name", .string(name?.documentedName ?? property.name)),
+            .init("required", .bool(required == nil ? property.required : !property.required)),
+            .init("schema", encode(property.schema)),
+        ]
+        var corrected: [JSONValue.Member] = []
+        if let name { corrected.append(.init("name", correctedFact(.string(property.name), name))) }
+        if let required { corrected.append(.init("required", correctedFact(.bool(property.required), required))) }
+        if !corrected.isEmpty { members.append(.init("corrected", .object(corrected))) }
+        return .object(members)
+    }
+
+    /// `{"value", "from", "source"}`: what generation uses, and what says so.
+    static func correctedFact(_ value: JSONValue, _ correction: Correction) -> JSONValue {
+        .object([
+            .init("value", value),
+            .init("from", .string(correction.origin.rawValue)),
+            .init("source", .string(correction.source.fileAndLine)),
+        ])
     }
 
     /// Whole numbers print without a fraction (`100`, not `100.0`). The parser admits no infinity or NaN;

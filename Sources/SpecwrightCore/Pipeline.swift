@@ -6,14 +6,30 @@ import SpecParser
 public enum Pipeline {
     /// Reads the specs under `paths` into the model, with every diagnostic of parsing, linking and the
     /// example lint, sorted by place.
-    public static func model(paths: [String]) throws -> APISpec {
-        try load(paths: paths).spec
+    /// Overlays (`*.overlay.md` in a specs folder, and the files `overlays` names) are applied.
+    public static func model(paths: [String], overlays: [String] = []) throws -> APISpec {
+        try load(paths: paths, overlays: overlays).spec
     }
 
     /// The model and the files it was read from (which know their absolute paths).
-    public static func load(paths: [String]) throws -> (spec: APISpec, files: [SpecFile]) {
-        let (files, loadDiagnostics) = try SpecLoader.load(paths)
+    public static func load(paths: [String], overlays: [String] = []) throws -> (spec: APISpec, files: [SpecFile]) {
+        let (files, loadDiagnostics) = try read(paths: paths, overlays: overlays)
         return (model(files: files, extraDiagnostics: loadDiagnostics), files)
+    }
+
+    /// The spec files under `paths` and the overlay files `overlays` names.
+    static func read(paths: [String], overlays: [String]) throws -> (files: [SpecFile], diagnostics: [Diagnostic]) {
+        var (files, diagnostics) = try SpecLoader.load(paths)
+        if !overlays.isEmpty {
+            let (named, problems) = try SpecLoader.load(overlays)
+            files += named.map { file in
+                var file = file
+                file.isOverlay = true
+                return file
+            }
+            diagnostics += problems
+        }
+        return (files, diagnostics)
     }
 
     /// The model to generate from, with what the example lint found: the generator's round-trip tests need
@@ -23,9 +39,9 @@ public enum Pipeline {
     /// completes the schemas the docs cut from the same schemas given whole on other pages
     /// (`TruncatedSchemaCompletion`), and lints the examples against the completed schemas, which the
     /// generated types decode them with.
-    public static func loadWithExampleFindings(paths: [String]) throws
+    public static func loadWithExampleFindings(paths: [String], overlays: [String] = []) throws
         -> (spec: APISpec, files: [SpecFile], exampleFindings: [ExampleLint.Finding]) {
-        let (files, loadDiagnostics) = try SpecLoader.load(paths)
+        let (files, loadDiagnostics) = try read(paths: paths, overlays: overlays)
         let (spec, findings) = modelWithExampleFindings(files: files, extraDiagnostics: loadDiagnostics, completingCutSchemas: true)
         return (spec, files, findings)
     }
@@ -36,8 +52,12 @@ public enum Pipeline {
 
     static func modelWithExampleFindings(files: [SpecFile], extraDiagnostics: [Diagnostic], completingCutSchemas: Bool)
         -> (spec: APISpec, findings: [ExampleLint.Finding]) {
-        var spec = SpecAssembler.assemble(files)
+        var spec = SpecAssembler.assemble(files.filter { !$0.isOverlay })
         if completingCutSchemas { spec = TruncatedSchemaCompletion.complete(spec) }
+        // Overlays last: what a maintainer states wins over what the docs and their completion say.
+        let overlays = files.filter(\.isOverlay).map { OverlayParser.parse($0.text, path: $0.path) }
+        spec.diagnostics += overlays.flatMap(\.diagnostics)
+        spec = OverlayApplication.apply(overlays.map(\.overlay), to: spec)
         let findings = ExampleLint.findings(for: spec)
         spec.diagnostics += extraDiagnostics
         spec.diagnostics += ExampleLint.diagnostics(for: findings)

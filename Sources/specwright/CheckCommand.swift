@@ -28,7 +28,8 @@ struct CheckCommand: ParsableCommand {
             guard let module = settings.module else {
                 throw ValidationError("\(url.path): 'module' is needed to check the output")
             }
-            let (spec, files, exampleFindings) = try Pipeline.loadWithExampleFindings(paths: settings.specs.map { settings.resolve($0).path })
+            let (spec, files, exampleFindings) = try Pipeline.loadWithExampleFindings(
+                paths: settings.specs.map { settings.resolve($0).path }, overlays: settings.overlays.map { settings.resolve($0).path })
             try DiagnosticPrinter(files: files, absolutePaths: false).failOnErrors(spec.diagnostics, warnings: .count)
             let generated = try Generator.generate(spec, options: settings.generatorOptions(moduleName: module), exampleFindings: exampleFindings)
             if settings.emit.contains(.types) {

@@ -29,6 +29,9 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .long, help: "Folder for the generated round-trip tests (none are written without it).")
     var testsOutput: String?
 
+    @Option(name: .long, help: "An overlay file to apply to the specs (repeatable), besides the configuration's 'overlays' and the *.overlay.md files in the spec folders.")
+    var overlay: [String] = []
+
     @Option(name: .long, help: "Folder of NAME.mustache files that replace the shipped templates.")
     var templates: String?
 
@@ -76,7 +79,8 @@ struct GenerateCommand: ParsableCommand {
         // Output is one file per page and removes the files of pages gone: a single page from standard input
         // would remove every other page's code.
         if specPaths.contains("-") { throw ValidationError("generate reads spec folders or files, not standard input ('-')") }
-        let (spec, files, exampleFindings) = try Pipeline.loadWithExampleFindings(paths: specPaths)
+        let overlays = (settings?.overlays.map { settings!.resolve($0).path } ?? []) + overlay
+        let (spec, files, exampleFindings) = try Pipeline.loadWithExampleFindings(paths: specPaths, overlays: overlays)
         let printer = DiagnosticPrinter(files: files, absolutePaths: absolutePaths)
         let configured = settings.flatMap { DiagnosticPrinter.WarningOutput(rawValue: $0.buildWarnings.rawValue) }
         try printer.failOnErrors(spec.diagnostics, warnings: warningOutput ?? (warnings ? .all : configured ?? .count))

@@ -12,7 +12,7 @@ struct IRCommand: ParsableCommand {
     @OptionGroup var specs: SpecPaths
 
     func run() throws {
-        let spec = try Pipeline.model(paths: specs.paths)
+        let spec = try Pipeline.model(paths: specs.paths, overlays: specs.overlay)
         FileHandle.standardOutput.write(Data(IRJSON.prettyBytes(spec)))
         try DiagnosticPrinter().finish(spec.diagnostics, printWarnings: false)
     }

@@ -11,7 +11,7 @@ struct LintCommand: ParsableCommand {
     @OptionGroup var specs: SpecPaths
 
     func run() throws {
-        let spec = try Pipeline.model(paths: specs.paths)
+        let spec = try Pipeline.model(paths: specs.paths, overlays: specs.overlay)
         try DiagnosticPrinter().finish(spec.diagnostics, printWarnings: true, summary: true)
     }
 }

@@ -13,4 +13,7 @@ struct Specwright: ParsableCommand {
 struct SpecPaths: ParsableArguments {
     @Argument(help: "Spec files or folders (folders are read recursively; paths print relative to them); - reads one page from standard input.")
     var paths: [String] = ["Specs"]
+
+    @Option(name: .long, help: "An overlay file to apply to the specs (repeatable); *.overlay.md files in the spec folders are applied anyway.")
+    var overlay: [String] = []
 }

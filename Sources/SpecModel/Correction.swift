@@ -1,0 +1,44 @@
+/// A fact generation uses in place of what the docs write, and what says so: the member's own description
+/// (`Will be null if ...`), or an entry of an overlay a maintainer wrote (`Overlay`).
+///
+/// The model holds the corrected fact (`Schema.nullable`, `Property.required`, ...), so that every later
+/// stage uses it without knowing where it came from; the correction keeps what the docs wrote, so that the
+/// IR can print the docs as written and say what was corrected (`IRJSON`).
+public struct Correction: Sendable, Hashable {
+    public enum Fact: String, Sendable, Hashable {
+        /// `Schema.nullable`.
+        case nullable
+        /// `Property.required`.
+        case required
+        /// The schema's type: its kind and what it holds (fields, items, variants).
+        case type
+        /// `Schema.items`, given by a schema elsewhere.
+        case items
+        /// `Property.name`: the JSON name the API uses.
+        case name
+    }
+
+    public enum Origin: String, Sendable, Hashable {
+        case description
+        case overlay
+    }
+
+    public var fact: Fact
+    public var origin: Origin
+    /// Where the statement that corrects is: the member's line, or the overlay's entry.
+    public var source: SourceLocation
+    /// What the docs wrote, for the facts held as a whole schema (`type`: the schema; `items`: the element
+    /// schema, nil when the docs gave none).
+    public var documentedSchema: Box<Schema>?
+    /// What the docs wrote, for `name`.
+    public var documentedName: String?
+
+    public init(_ fact: Fact, from origin: Origin, at source: SourceLocation,
+                documentedSchema: Schema? = nil, documentedName: String? = nil) {
+        self.fact = fact
+        self.origin = origin
+        self.source = source
+        self.documentedSchema = documentedSchema.map(Box.init)
+        self.documentedName = documentedName
+    }
+}

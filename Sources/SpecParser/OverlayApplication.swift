@@ -1,0 +1,267 @@
+import SpecModel
+
+/// Applies overlays (`OverlayParser`) to the model, between parsing and generation.
+///
+/// An entry corrects the member its path leads to with what its field line says: required or optional,
+/// nullable or not, and the type when the line gives another one (or lists other fields, items or variants;
+/// what it leaves out, the docs' description, enum, default and fields, stays). `Name:` gives the JSON name,
+/// `Items:` the element schema from another page. Every fact it changes is recorded on the model as a
+/// `Correction` from the overlay, at the entry's line, so the IR prints the docs as written beside it.
+///
+/// Stale entries are warnings at their line, so that they surface after a docs update: the page or the
+/// member is gone, or the docs now say what the entry says (nothing left to change). An entry that cannot
+/// apply is an error: its path runs through something that is no object or array, a member is in several
+/// variants of a union, the `Items:` schema is not found, a new name is taken.
+public enum OverlayApplication {
+    public static func apply(_ overlays: [Overlay], to spec: APISpec) -> APISpec {
+        var spec = spec
+        var diagnostics = Diagnostics()
+        for entry in overlays.flatMap(\.entries) {
+            apply(entry, to: &spec, diagnostics: &diagnostics)
+        }
+        spec.diagnostics += diagnostics.all
+        return spec
+    }
+
+    /// What walking a path found.
+    enum Walk: Equatable {
+        case applied(changed: Bool)
+        case gone(String)
+        case failed(String)
+    }
+
+    static func apply(_ entry: Overlay.Entry, to spec: inout APISpec, diagnostics: inout Diagnostics) {
+        let id = Page.id(forPath: entry.page)
+        var items: Schema?
+        if let reference = entry.items {
+            guard let found = schema(at: reference, in: spec) else {
+                diagnostics.error(.invalidOverlay, at: entry.location,
+                                  "`Items:` names `\(reference.path)` in \(reference.page), which is not there: the entry cannot apply")
+                return
+            }
+            items = found
+        }
+        let found = items
+        let correction = { (property: inout Property) -> Walk in correct(&property, with: entry, items: found) }
+        var walk: Walk = .gone("the page \(entry.page) is gone")
+        if let index = spec.objects.firstIndex(where: { $0.id == id }) {
+            guard entry.section == .primary else {
+                diagnostics.error(.invalidOverlay, at: entry.location, "\(entry.page) is an object page: its entries correct its properties, not \(entry.section)")
+                return
+            }
+            walk = modify(&spec.objects[index].schema, entry.path.steps[...], correction)
+        } else if let index = spec.endpoints.firstIndex(where: { $0.id == id }) {
+            walk = modify(&spec.endpoints[index], entry, correction)
+        }
+        if case .gone = walk, let name = entry.name, case .member? = entry.path.steps.last {
+            // Renamed in the docs too, since the entry was written?
+            var renamed = entry
+            renamed.path.steps[renamed.path.steps.count - 1] = .member(name)
+            renamed.name = nil
+            var copy = spec
+            var ignored = Diagnostics()
+            apply(renamed, to: &copy, diagnostics: &ignored)
+            if !ignored.hasErrors && !ignored.all.contains(where: { $0.message.contains(" is gone") }) {
+                diagnostics.warning(.staleOverlay, at: entry.location,
+                                    "the docs now name `\(entry.path)` `\(name)` themselves: the entry can go, or correct `\(renamed.path)`")
+                return
+            }
+        }
+        switch walk {
+        case .applied(changed: true):
+            break
+        case .applied(changed: false):
+            diagnostics.warning(.staleOverlay, at: entry.location,
+                                "the docs now say what this entry says of `\(entry.path)` in \(entry.page): the entry can go")
+        case .gone(let what):
+            diagnostics.warning(.staleOverlay, at: entry.location, "\(what): the entry for `\(entry.path)` can go")
+        case .failed(let why):
+            diagnostics.error(.invalidOverlay, at: entry.location, "`\(entry.path)` in \(entry.page): \(why): the entry cannot apply")
+        }
+    }
+
+    /// The part of an endpoint's page the entry's section names.
+    static func modify(_ endpoint: inout Endpoint, _ entry: Overlay.Entry, _ body: (inout Property) -> Walk) -> Walk {
+        let steps = entry.path.steps[...]
+        switch entry.section {
+        case .parameters:
+            guard case .member(let name)? = steps.first,
+                  let index = endpoint.parameters.firstIndex(where: { $0.name == name }) else { return .gone("the parameter is gone") }
+            var parameter = endpoint.parameters[index]
+            var property = Property(name: parameter.name, required: parameter.required, schema: parameter.schema, location: parameter.source)
+            let walk = steps.count == 1 ? body(&property) : modify(&property.schema, steps.dropFirst(), body)
+            guard property.name == parameter.name else { return .failed("a parameter keeps its name") }
+            parameter.required = property.required
+            parameter.schema = property.schema
+            endpoint.parameters[index] = parameter
+            return walk
+        case .requestBody(let mediaType):
+            guard let index = endpoint.requestBodies.firstIndex(where: { mediaType == nil || $0.mediaType == mediaType }) else {
+                return .gone("the request body is gone")
+            }
+            return modify(&endpoint.requestBodies[index].schema, steps, body)
+        case .primary, .response:
+            var status: String?
+            if case .response(let named) = entry.section { status = named }
+            guard let index = endpoint.responses.firstIndex(where: { response in
+                response.schema != nil && (status.map { $0 == response.status } ?? response.status.hasPrefix("2"))
+            }) else { return .gone("the response is gone") }
+            return modify(&endpoint.responses[index].schema!, steps, body)
+        }
+    }
+
+    /// Walks `steps` from `schema` to a member and hands it to `body`.
+    static func modify(_ schema: inout Schema, _ steps: ArraySlice<MemberPath.Step>, _ body: (inout Property) -> Walk) -> Walk {
+        guard let step = steps.first else { return .failed("a path ends at a member, not at an array's elements") }
+        if schema.kind == .union, var variants = schema.variants {
+            let fitting = variants.indices.filter { reaches(variants[$0], step) }
+            guard fitting.count <= 1 else { return .failed("more than one variant of the union has it") }
+            guard let index = fitting.first else { return .gone("the member is gone") }
+            let walk = modify(&variants[index], steps, body)
+            schema.variants = variants
+            return walk
+        }
+        switch step {
+        case .items:
+            guard schema.kind == .array else { return .failed("`[]` follows an array, and this is \(schema.kind.rawValue)") }
+            guard var items = schema.itemSchema else { return .gone("the array's elements are not described") }
+            let walk = modify(&items, steps.dropFirst(), body)
+            schema.items = Box(items)
+            return walk
+        case .member(let name):
+            guard schema.kind == .object || schema.kind == .any else {
+                return .failed("a member follows an object, and this is \(schema.kind.rawValue)")
+            }
+            guard var properties = schema.properties, let index = properties.firstIndex(where: { $0.name == name }) else {
+                return .gone("the member is gone")
+            }
+            let walk: Walk
+            if steps.count == 1 {
+                walk = body(&properties[index])
+                if properties.enumerated().contains(where: { $0.offset != index && $0.element.name == properties[index].name }) {
+                    return .failed("another member is called `\(properties[index].name)` already")
+                }
+            } else {
+                walk = modify(&properties[index].schema, steps.dropFirst(), body)
+            }
+            schema.properties = properties
+            return walk
+        }
+    }
+
+    /// Whether a variant of a union has what `step` asks for.
+    static func reaches(_ variant: Schema, _ step: MemberPath.Step) -> Bool {
+        switch step {
+        case .items: variant.kind == .array
+        case .member(let name): variant.property(named: name) != nil
+        }
+    }
+
+    /// The schema a reference names, as the model now has it.
+    static func schema(at reference: Overlay.SchemaReference, in spec: APISpec) -> Schema? {
+        let id = Page.id(forPath: reference.page)
+        var found: Schema?
+        let take = { (property: inout Property) -> Walk in
+            found = property.schema
+            return .applied(changed: false)
+        }
+        if var object = spec.objects.first(where: { $0.id == id }) {
+            _ = modify(&object.schema, reference.path.steps[...], take)
+        } else if var endpoint = spec.endpoints.first(where: { $0.id == id }) {
+            let entry = Overlay.Entry(page: reference.page, section: .primary, path: reference.path,
+                                      member: Property(name: "", required: false, schema: Schema(.any, location: endpoint.location), location: endpoint.location),
+                                      location: endpoint.location)
+            _ = modify(&endpoint, entry, take)
+        }
+        return found
+    }
+
+    // MARK: - One member
+
+    /// Corrects the docs' `property` with what `entry` says; whether anything changed.
+    static func correct(_ property: inout Property, with entry: Overlay.Entry, items: Schema?) -> Walk {
+        let stated = entry.member
+        let at = entry.location
+        var changed = false
+        if stated.required != property.required {
+            property.corrections.append(Correction(.required, from: .overlay, at: at))
+            property.required = stated.required
+            changed = true
+        }
+        if let name = entry.name, name != property.name {
+            property.corrections.append(Correction(.name, from: .overlay, at: at, documentedName: property.name))
+            property.name = name
+            changed = true
+        }
+        let documented = property.schema
+        if replacesType(documented, with: stated.schema) {
+            var schema = stated.schema
+            // What the line leaves out stays as the docs write it.
+            schema.description = documented.description
+            schema.enumValues = schema.enumValues ?? documented.enumValues
+            schema.defaultValue = schema.defaultValue ?? documented.defaultValue
+            schema.deprecated = schema.deprecated || documented.deprecated
+            if schema.kind == documented.kind {
+                if schema.properties?.isEmpty ?? true { schema.properties = documented.properties }
+                if schema.items == nil { schema.items = documented.items }
+                if schema.constraints == Constraints() { schema.constraints = documented.constraints }
+            }
+            schema.corrections = [Correction(.type, from: .overlay, at: at, documentedSchema: documented)]
+            property.schema = schema
+            changed = true
+        } else if stated.schema.nullable != documented.nullable {
+            property.schema.corrections.removeAll { $0.fact == .nullable }
+            property.schema.nullable = stated.schema.nullable
+            property.schema.corrections.append(Correction(.nullable, from: .overlay, at: at))
+            changed = true
+        }
+        if let items {
+            guard property.schema.kind == .array else { return .failed("`Items:` gives an array's elements, and this is \(property.schema.kind.rawValue)") }
+            if property.schema.itemSchema.map({ Shape($0) }) != Shape(items) {
+                property.schema.corrections.append(Correction(.items, from: .overlay, at: at, documentedSchema: property.schema.itemSchema))
+                property.schema.items = Box(items)
+                changed = true
+            }
+        }
+        return .applied(changed: changed)
+    }
+
+    /// Whether the field line `stated` gives another type than the docs' `documented`: another kind or
+    /// element type, or fields, items or variants listed otherwise. Nullability is not the type.
+    static func replacesType(_ documented: Schema, with stated: Schema) -> Bool {
+        let listsContent = !(stated.properties?.isEmpty ?? true) || !(stated.variants?.isEmpty ?? true)
+            || stated.itemSchema.map { $0.kind != .any } == true
+        if listsContent { return Shape(stated, ignoringNullable: true) != Shape(documented, ignoringNullable: true) }
+        return Shape.typeText(stated) != Shape.typeText(documented)
+    }
+}
+
+/// A schema's structure without its places and prose: what two schemas must share to be the same type.
+struct Shape: Hashable {
+    let text: String
+
+    init(_ schema: Schema, ignoringNullable: Bool = false) {
+        text = Self.describe(schema, ignoringNullable: ignoringNullable)
+    }
+
+    /// `array<object>`, `string | integer`: the type expression's words.
+    static func typeText(_ schema: Schema) -> String {
+        switch schema.kind {
+        case .array: "array<\(schema.itemSchema.map(typeText) ?? "any")>"
+        case .union: (schema.variants ?? []).map(typeText).joined(separator: " | ")
+        default: schema.kind.rawValue
+        }
+    }
+
+    private static func describe(_ schema: Schema, ignoringNullable: Bool = false) -> String {
+        var text = schema.kind.rawValue
+        if schema.nullable && !ignoringNullable { text += "?" }
+        if let values = schema.enumValues { text += "enum\(values)" }
+        if let properties = schema.properties {
+            text += "{" + properties.map { "\($0.name)\($0.required ? "!" : ""): \(describe($0.schema))" }.joined(separator: ", ") + "}"
+        }
+        if let items = schema.itemSchema { text += "<\(describe(items))>" }
+        if let variants = schema.variants { text += "(" + variants.map { describe($0) }.joined(separator: " | ") + ")" }
+        return text
+    }
+}
