@@ -8,6 +8,7 @@
 #   Scripts/corpus-check.sh                  # as CI runs it: one clean build of the generated module
 #   BUILD_RUNS=5 Scripts/corpus-check.sh     # the build-time benchmark: five clean builds, median and peak
 #   KEEP=1 CORPUS=DIR Scripts/corpus-check.sh  # keep the scratch package; another corpus
+#   OVERLAY=Tests/Overlays/openai-reference.overlay.md Scripts/corpus-check.sh  # with an overlay (as CI runs it)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -42,8 +43,10 @@ let package = Package(
 MANIFEST
 
 echo "== generate"
+overlay_arguments=()
+if [ -n "${OVERLAY:-}" ]; then overlay_arguments=(--overlay "$(cd "$(dirname "$OVERLAY")" && pwd)/$(basename "$OVERLAY")"); fi
 "$tool" generate "$corpus" --module OpenAI --output "$package/Sources/OpenAI" \
-  --tests-output "$package/Tests/OpenAITests" --summary 2>"$work/generate.err" | tee "$work/summary.txt"
+  --tests-output "$package/Tests/OpenAITests" --summary "${overlay_arguments[@]}" 2>"$work/generate.err" | tee "$work/summary.txt"
 
 cd "$package"
 swift package resolve >/dev/null 2>&1

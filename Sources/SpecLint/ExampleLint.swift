@@ -89,21 +89,29 @@ public enum ExampleLint {
         return first == "{" || first == "["
     }
 
-    static func diagnostics(for finding: Finding) -> [Diagnostic] {
-        let example = finding.example
+    /// Where in its page a place of an example's code is (`line` and `column` count in the code).
+    static func location(_ line: Int, _ column: Int, in example: Example) -> SourceLocation {
         let codeLines = example.code.split(separator: "\n", omittingEmptySubsequences: false)
         let lastLine = codeLines.last?.isEmpty == true ? codeLines.count - 1 : codeLines.count
-        func at(_ line: Int, _ column: Int) -> SourceLocation {
-            // Past the end of the code (a value left open): at the end of its last line, not on a line after it.
-            var (line, column) = (line, column)
-            if line > lastLine, lastLine > 0 {
-                line = lastLine
-                column = codeLines[lastLine - 1].utf8.count + 1
-            }
-            // The code starts at `codeLine`, at the fence's indentation.
-            return SourceLocation(file: example.location.file, line: example.codeLine + line - 1,
-                                  column: example.location.column + column - 1)
+        // Past the end of the code (a value left open): at the end of its last line, not on a line after it.
+        var (line, column) = (line, column)
+        if line > lastLine, lastLine > 0 {
+            line = lastLine
+            column = codeLines[lastLine - 1].utf8.count + 1
         }
+        // The code starts at `codeLine`, at the fence's indentation.
+        return SourceLocation(file: example.location.file, line: example.codeLine + line - 1,
+                              column: example.location.column + column - 1)
+    }
+
+    /// Where in its page the value a mismatch names is.
+    static func location(of mismatch: Mismatch, in example: Example) -> SourceLocation {
+        location(mismatch.line, mismatch.column, in: example)
+    }
+
+    static func diagnostics(for finding: Finding) -> [Diagnostic] {
+        let example = finding.example
+        func at(_ line: Int, _ column: Int) -> SourceLocation { location(line, column, in: example) }
         if let error = finding.syntaxError {
             return [Diagnostic(.warning, .invalidExample, at: at(error.line, error.column),
                                "\(describe(example)) is not valid JSON: \(error.message)")]

@@ -1,5 +1,5 @@
 /// A fact generation uses in place of what the docs write, and what says so: the member's own description
-/// (`Will be null if ...`), or an entry of an overlay a maintainer wrote (`Overlay`).
+/// (`Will be null if ...`), a JSON example of the page, or an entry of an overlay a maintainer wrote (`Overlay`).
 ///
 /// The model holds the corrected fact (`Schema.nullable`, `Property.required`, ...), so that every later
 /// stage uses it without knowing where it came from; the correction keeps what the docs wrote, so that the
@@ -19,7 +19,14 @@ public struct Correction: Sendable, Hashable {
     }
 
     public enum Origin: String, Sendable, Hashable {
+        /// The member's own description (`NullableInProse`).
         case description
+        /// A JSON example of the same page that shows the member otherwise (`NullableInExamples`).
+        case example
+        /// The same schema given with more of it elsewhere, where the docs cut it (`- ...`;
+        /// `TruncatedSchemaCompletion`).
+        case completion
+        /// An overlay's entry (`OverlayApplication`).
         case overlay
     }
 
@@ -40,5 +47,28 @@ public struct Correction: Sendable, Hashable {
         self.source = source
         self.documentedSchema = documentedSchema.map(Box.init)
         self.documentedName = documentedName
+    }
+}
+
+extension APISpec {
+    /// Every correction of the model, in page order: of schemas at every depth and of their members.
+    public var corrections: [Correction] {
+        var found: [Correction] = []
+        func visit(_ schema: Schema) {
+            found += schema.corrections
+            for property in schema.properties ?? [] {
+                found += property.corrections
+                visit(property.schema)
+            }
+            if let items = schema.itemSchema { visit(items) }
+            for variant in schema.variants ?? [] { visit(variant) }
+        }
+        for endpoint in endpoints {
+            endpoint.parameters.forEach { visit($0.schema) }
+            endpoint.requestBodies.forEach { visit($0.schema) }
+            endpoint.responses.compactMap(\.schema).forEach(visit)
+        }
+        objects.forEach { visit($0.schema) }
+        return found
     }
 }

@@ -23,12 +23,7 @@ public enum OverlayApplication {
         return spec
     }
 
-    /// What walking a path found.
-    enum Walk: Equatable {
-        case applied(changed: Bool)
-        case gone(String)
-        case failed(String)
-    }
+    typealias Walk = MemberWalk
 
     static func apply(_ entry: Overlay.Entry, to spec: inout APISpec, diagnostics: inout Diagnostics) {
         let id = Page.id(forPath: entry.page)
@@ -49,7 +44,7 @@ public enum OverlayApplication {
                 diagnostics.error(.invalidOverlay, at: entry.location, "\(entry.page) is an object page: its entries correct its properties, not \(entry.section)")
                 return
             }
-            walk = modify(&spec.objects[index].schema, entry.path.steps[...], correction)
+            walk = spec.objects[index].schema.modifyMember(at: entry.path.steps[...], correction)
         } else if let index = spec.endpoints.firstIndex(where: { $0.id == id }) {
             walk = modify(&spec.endpoints[index], entry, correction)
         }
@@ -89,7 +84,7 @@ public enum OverlayApplication {
                   let index = endpoint.parameters.firstIndex(where: { $0.name == name }) else { return .gone("the parameter is gone") }
             var parameter = endpoint.parameters[index]
             var property = Property(name: parameter.name, required: parameter.required, schema: parameter.schema, location: parameter.source)
-            let walk = steps.count == 1 ? body(&property) : modify(&property.schema, steps.dropFirst(), body)
+            let walk = steps.count == 1 ? body(&property) : property.schema.modifyMember(at: steps.dropFirst(), body)
             guard property.name == parameter.name else { return .failed("a parameter keeps its name") }
             parameter.required = property.required
             parameter.schema = property.schema
@@ -99,61 +94,14 @@ public enum OverlayApplication {
             guard let index = endpoint.requestBodies.firstIndex(where: { mediaType == nil || $0.mediaType == mediaType }) else {
                 return .gone("the request body is gone")
             }
-            return modify(&endpoint.requestBodies[index].schema, steps, body)
+            return endpoint.requestBodies[index].schema.modifyMember(at: steps, body)
         case .primary, .response:
             var status: String?
             if case .response(let named) = entry.section { status = named }
             guard let index = endpoint.responses.firstIndex(where: { response in
                 response.schema != nil && (status.map { $0 == response.status } ?? response.status.hasPrefix("2"))
             }) else { return .gone("the response is gone") }
-            return modify(&endpoint.responses[index].schema!, steps, body)
-        }
-    }
-
-    /// Walks `steps` from `schema` to a member and hands it to `body`.
-    static func modify(_ schema: inout Schema, _ steps: ArraySlice<MemberPath.Step>, _ body: (inout Property) -> Walk) -> Walk {
-        guard let step = steps.first else { return .failed("a path ends at a member, not at an array's elements") }
-        if schema.kind == .union, var variants = schema.variants {
-            let fitting = variants.indices.filter { reaches(variants[$0], step) }
-            guard fitting.count <= 1 else { return .failed("more than one variant of the union has it") }
-            guard let index = fitting.first else { return .gone("the member is gone") }
-            let walk = modify(&variants[index], steps, body)
-            schema.variants = variants
-            return walk
-        }
-        switch step {
-        case .items:
-            guard schema.kind == .array else { return .failed("`[]` follows an array, and this is \(schema.kind.rawValue)") }
-            guard var items = schema.itemSchema else { return .gone("the array's elements are not described") }
-            let walk = modify(&items, steps.dropFirst(), body)
-            schema.items = Box(items)
-            return walk
-        case .member(let name):
-            guard schema.kind == .object || schema.kind == .any else {
-                return .failed("a member follows an object, and this is \(schema.kind.rawValue)")
-            }
-            guard var properties = schema.properties, let index = properties.firstIndex(where: { $0.name == name }) else {
-                return .gone("the member is gone")
-            }
-            let walk: Walk
-            if steps.count == 1 {
-                walk = body(&properties[index])
-                if properties.enumerated().contains(where: { $0.offset != index && $0.element.name == properties[index].name }) {
-                    return .failed("another member is called `\(properties[index].name)` already")
-                }
-            } else {
-                walk = modify(&properties[index].schema, steps.dropFirst(), body)
-            }
-            schema.properties = properties
-            return walk
-        }
-    }
-
-    /// Whether a variant of a union has what `step` asks for.
-    static func reaches(_ variant: Schema, _ step: MemberPath.Step) -> Bool {
-        switch step {
-        case .items: variant.kind == .array
-        case .member(let name): variant.property(named: name) != nil
+            return endpoint.responses[index].schema!.modifyMember(at: steps, body)
         }
     }
 
@@ -166,7 +114,7 @@ public enum OverlayApplication {
             return .applied(changed: false)
         }
         if var object = spec.objects.first(where: { $0.id == id }) {
-            _ = modify(&object.schema, reference.path.steps[...], take)
+            _ = object.schema.modifyMember(at: reference.path.steps[...], take)
         } else if var endpoint = spec.endpoints.first(where: { $0.id == id }) {
             let entry = Overlay.Entry(page: reference.page, section: .primary, path: reference.path,
                                       member: Property(name: "", required: false, schema: Schema(.any, location: endpoint.location), location: endpoint.location),

@@ -7,13 +7,17 @@ import SpecModel
 /// list would get a type of its own with `JSONValue` where the cut was; completed, it returns the object page's
 /// type, as a hand-written SDK would, and the module declares (and compiles) the log once.
 ///
-/// A cut schema is completed from a complete object schema that agrees with it everywhere it is known: the
-/// same field names (or, where the object itself is cut, a superset), the same required flags, nullability,
-/// kinds, enums and element and variant shapes, with any shape standing in for a cut part. It is completed
-/// only when every complete schema that agrees has one structure, and only from objects of two or more known
-/// fields, so that a small shape (`{id}`) never borrows an unrelated page's fields. The outermost cut object
-/// is tried first; one that finds no match has its fields tried instead. The field's own description and
-/// location stay; the completed parts keep those of the page that gives them whole.
+/// A cut schema is completed from an object schema, on any page, that agrees with it everywhere it is known
+/// and knows more: the same field names (or, where the object itself is cut, a superset), the same required
+/// flags, nullability, kinds, enums and element and variant shapes, with any shape standing in for a cut
+/// part. The other may itself be cut deeper down (the chat completions list cuts `choices[].message` whole;
+/// `chat/create.md` gives it, with its `annotations` items cut): what it knows is taken, and its own cuts are
+/// completed in turn where something else knows them. It is completed only when the schemas that agree are
+/// one structure, or each knows all another does (the one that knows most is taken), and only from objects
+/// of two or more known fields, so that a small shape (`{id}`) never borrows an unrelated page's fields. The
+/// outermost cut object is tried first; one that finds no match has its fields tried instead. The field's
+/// own description and location stay; the completed parts keep those of the page that gives them. Each
+/// completion is recorded as a `Correction` of the type from `.completion`, at the place it came from.
 public enum TruncatedSchemaCompletion {
     /// `spec` with every cut schema that can be completed, completed.
     public static func complete(_ spec: APISpec) -> APISpec {
@@ -54,21 +58,14 @@ private struct CompleteObjects {
         }
     }
 
-    /// Indexes every complete object in `schema`; returns whether `schema` is complete (nothing cut in it).
-    @discardableResult
-    mutating func collect(_ schema: Schema) -> Bool {
-        var complete = !schema.truncated
-        if let properties = schema.properties {
-            for property in properties where !collect(property.schema) { complete = false }
-        }
-        if let items = schema.itemSchema, !collect(items) { complete = false }
-        if let variants = schema.variants {
-            for variant in variants where !collect(variant) { complete = false }
-        }
-        if complete, schema.kind == .object, let properties = schema.properties, properties.count >= 2 {
+    /// Indexes every object in `schema` (cut or not) with two or more fields.
+    mutating func collect(_ schema: Schema) {
+        for property in schema.properties ?? [] { collect(property.schema) }
+        if let items = schema.itemSchema { collect(items) }
+        for variant in schema.variants ?? [] { collect(variant) }
+        if schema.kind == .object, let properties = schema.properties, properties.count >= 2 {
             byNames[Self.key(properties.map(\.name)), default: []].append(schema)
         }
-        return complete
     }
 
     /// Completes the outermost cut objects in `schema` that a complete object agrees with.
@@ -85,7 +82,9 @@ private struct CompleteObjects {
             schema.defaultValue = field.defaultValue
             schema.deprecated = field.deprecated
             schema.constraints = field.constraints
-            return
+            schema.corrections = field.corrections + [Correction(.type, from: .completion, at: whole.location, documentedSchema: field)]
+            // What the other cut in turn may be known elsewhere.
+            guard schema.containsCut else { return }
         }
         if var properties = schema.properties {
             for index in properties.indices { complete(&properties[index].schema) }
@@ -113,9 +112,16 @@ private struct CompleteObjects {
             candidates = byNames[Self.key(names)] ?? []
         }
         var found: Schema?
-        for candidate in candidates where agrees(whole: candidate, cut: cut, nullable: false) {
-            if let found, !agrees(whole: found, cut: candidate, nullable: false) { return nil }
-            if found == nil { found = candidate }
+        // Only one that knows more than `cut` does: it may be `cut` itself, or as cut as it.
+        for candidate in candidates where agrees(whole: candidate, cut: cut, nullable: false) && !agrees(whole: cut, cut: candidate, nullable: false) {
+            guard let known = found else {
+                found = candidate
+                continue
+            }
+            if agrees(whole: known, cut: candidate, nullable: false) { continue }
+            // The candidate knows all that the one found knows, and more.
+            guard agrees(whole: candidate, cut: known, nullable: false) else { return nil }
+            found = candidate
         }
         return found
     }

@@ -54,11 +54,21 @@ public enum Pipeline {
         -> (spec: APISpec, findings: [ExampleLint.Finding]) {
         var spec = SpecAssembler.assemble(files.filter { !$0.isOverlay })
         if completingCutSchemas { spec = TruncatedSchemaCompletion.complete(spec) }
-        // Overlays last: what a maintainer states wins over what the docs and their completion say.
+        // What the docs' own examples say first, then the overlays: what a maintainer states wins. The example
+        // lint runs again on what changed, as the generated types decode the examples so.
+        var findings = ExampleLint.findings(for: spec)
+        var changed = false
+        if let corrected = NullableInExamples.apply(to: spec, findings: findings) {
+            spec = corrected
+            changed = true
+        }
         let overlays = files.filter(\.isOverlay).map { OverlayParser.parse($0.text, path: $0.path) }
-        spec.diagnostics += overlays.flatMap(\.diagnostics)
-        spec = OverlayApplication.apply(overlays.map(\.overlay), to: spec)
-        let findings = ExampleLint.findings(for: spec)
+        if !overlays.isEmpty {
+            spec.diagnostics += overlays.flatMap(\.diagnostics)
+            spec = OverlayApplication.apply(overlays.map(\.overlay), to: spec)
+            changed = true
+        }
+        if changed { findings = ExampleLint.findings(for: spec) }
         spec.diagnostics += extraDiagnostics
         spec.diagnostics += ExampleLint.diagnostics(for: findings)
         spec.diagnostics = DiagnosticPlacement.clamp(spec.diagnostics, files: files)

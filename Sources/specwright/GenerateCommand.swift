@@ -114,7 +114,7 @@ struct GenerateCommand: ParsableCommand {
             let elapsed = clock.now - started
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             print(Self.summary(generated, seconds: seconds))
-            print(Self.correctionsSummary(spec.diagnostics))
+            print(Self.correctionsSummary(spec))
         }
     }
 
@@ -135,9 +135,20 @@ struct GenerateCommand: ParsableCommand {
     }
 
     /// How many facts generation took from the docs' own prose instead of their type lines, per rule.
-    static func correctionsSummary(_ diagnostics: [Diagnostic]) -> String {
-        let nullable = diagnostics.filter { $0.kind == .correctedFact }.count
-        return "corrections from the docs themselves: \(nullable) member(s) typed non-null made nullable by their descriptions"
+    /// How many facts each rule changed: `corrections: 24 from descriptions (nullable 24), 50 from examples
+    /// (nullable 50), 14 from overlays (items 4, name 9, nullable 1)`.
+    static func correctionsSummary(_ spec: APISpec) -> String {
+        let corrections = spec.corrections
+        let origins: [(Correction.Origin, String)] = [
+            (.description, "descriptions"), (.example, "examples"), (.completion, "cut schemas given elsewhere"), (.overlay, "overlays"),
+        ]
+        let parts = origins.map { origin, name in
+            let facts = Dictionary(grouping: corrections.filter { $0.origin == origin }, by: \.fact.rawValue)
+            let total = facts.values.reduce(0) { $0 + $1.count }
+            let detail = facts.keys.sorted().map { "\($0) \(facts[$0]!.count)" }.joined(separator: ", ")
+            return "\(total) from \(name)" + (detail.isEmpty ? "" : " (\(detail))")
+        }
+        return "corrections: " + parts.joined(separator: ", ")
     }
 
     static func parts(_ names: [String]) throws -> Set<GeneratorConfiguration.Part> {

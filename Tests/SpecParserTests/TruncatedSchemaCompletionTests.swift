@@ -113,4 +113,32 @@ struct TruncatedSchemaCompletionTests {
         let item = try #require(listItem(schemas))
         #expect(item["owner"].kind == .any && item["owner"].truncated)
     }
+
+    @Test func aSchemaCutDeeperDownStillCompletesWhatItKnows() throws {
+        // The list cuts `owner` whole; the full page knows `owner` but cuts its `address`. The list gets what
+        // the full page knows, and the completion is recorded.
+        let schemas = completed([
+            "test/full.md": """
+                - `id` (string, required)
+                - `owner` (object, required)
+                  - `name` (string, optional)
+                  - `address` (object, optional)
+                    - ...
+                """,
+            "test/list.md": """
+                - `data` (array<object>, required)
+                  - Items:
+                    - `id` (string, required)
+                    - `owner` (object, required)
+                      - ...
+                - `has_more` (boolean, required)
+                """,
+        ])
+        let item = try #require(listItem(schemas))
+        #expect(item["owner"].properties?.map(\.name) == ["name", "address"])
+        #expect(item.correction(of: .type)?.origin == .completion)
+        #expect(item.correction(of: .type)?.source.file == "test/full.md")
+        // What no page knows stays cut.
+        #expect(item["owner"]["address"].truncated)
+    }
 }

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+/// Overlays through the CLI: found in a specs folder or named by `--overlay` and `specwright.json`, shown in
+/// `ir` beside the docs as written, warned about in `lint` when stale, and used by `generate` and `check`.
+@Suite("Overlays in the CLI")
+struct OverlayCLITests {
+    static let page = """
+        # The thread object
+
+        ## Properties
+        - `id` (string, required): Identifier.
+        - `name` (string, required): The name.
+        """
+
+    static let overlay = """
+        # Fixes
+
+        ## threads/object.md
+        - `name` (string | null, required): Arrives null for old threads.
+        """
+
+    @Test func anOverlayInTheSpecsFolderIsAppliedAndTheIRKeepsTheDocsAsWritten() throws {
+        let specs = try TemporarySpecs(["threads/object.md": Self.page, "fixes.overlay.md": Self.overlay])
+
+        let result = try CLI.run(["ir", specs.folder.path])
+
+        #expect(result.status == 0)
+        let ir = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let objects = try #require(ir["objects"] as? [[String: Any]])
+        // The overlay is no page.
+        #expect(objects.count == 1)
+        let schema = try #require(objects.first?["schema"] as? [String: Any])
+        let name = try #require((schema["properties"] as? [[String: Any]])?.last?["schema"] as? [String: Any])
+        #expect(name["nullable"] as? Bool == false)
+        let corrected = try #require((name["corrected"] as? [String: Any])?["nullable"] as? [String: Any])
+        #expect(corrected["value"] as? Bool == true)
+        #expect(corrected["from"] as? String == "overlay")
+        #expect(corrected["source"] as? String == "fixes.overlay.md:4")
+    }
+
+    @Test func lintWarnsAtAStaleEntryAndFailsOnOneThatCannotApply() throws {
+        let specs = try TemporarySpecs([
+            "Specs/threads/object.md": Self.page,
+            "stale.md": "## threads/object.md\n- `id` (string, required): Now documented.\n",
+            "broken.md": "## threads/object.md\n- `id.x` (string, required): Through a string.\n",
+        ])
+        let stale = try CLI.run(["lint", "Specs", "--overlay", "stale.md"], in: specs.folder)
+        #expect(stale.status == 0)
+        #expect(stale.stderr.contains("stale.md:2:3: warning: the docs now say what this entry says of `id` in threads/object.md: the entry can go"))
+
+        let broken = try CLI.run(["lint", "Specs", "--overlay", "broken.md"], in: specs.folder)
+        #expect(broken.status == 1)
+        #expect(broken.stderr.contains("broken.md:2:3: error: `id.x` in threads/object.md: a member follows an object, and this is string"))
+    }
+
+    @Test func generateAndCheckUseTheConfigurationsOverlays() throws {
+        let project = try TemporarySpecs([
+            "Specs/threads/object.md": Self.page,
+            "Overlays/fixes.md": Self.overlay,
+            "Sources/API/specwright.json": #"{"specs": ["../../Specs"], "module": "API", "output": "../../Generated/API", "overlays": ["../../Overlays/fixes.md"]}"#,
+        ])
+        let config = project.folder.appendingPathComponent("Sources/API/specwright.json").path
+
+        #expect(try CLI.run(["generate", "--config", config]).status == 0)
+
+        let code = try String(contentsOf: project.folder.appendingPathComponent("Generated/API/threads.object.swift"), encoding: .utf8)
+        #expect(code.contains("public var name: String?"))
+        #expect(try CLI.run(["check", config]).status == 0)
+        // Without the overlay the checked-in code is stale: `check` reads it too.
+        try #"{"specs": ["../../Specs"], "module": "API", "output": "../../Generated/API"}"#
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["check", config]).status == 1)
+    }
+}
