@@ -90,7 +90,8 @@ public struct APIClient: Sendable, CustomStringConvertible, CustomDebugStringCon
     ) async throws -> EventStream<Event> {
         var request = request
         if request.headers.keys.allSatisfy({ $0.lowercased() != "accept" }) { request.headers["Accept"] = "text/event-stream" }
-        return EventStream(try await sendStreamed(request, options: options), mode: options?.decoding ?? configuration.decoding)
+        return EventStream(try await sendStreamed(request, options: options), mode: options?.decoding ?? configuration.decoding,
+                           method: request.method, path: request.path, onDecodingIssues: configuration.onDecodingIssues)
     }
 
     /// Sends `request` and returns a 2xx body whole, as bytes.

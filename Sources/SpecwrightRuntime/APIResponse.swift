@@ -41,19 +41,23 @@ public struct DecodingIssueReport: Sendable, CustomStringConvertible {
     public var path: String
     /// The response's `x-request-id`.
     public var requestID: String?
-    /// The issues, in document order.
+    /// The issues, in document order; for an event, paths from the event's JSON.
     public var issues: [DecodingIssue]
+    /// For an event of a stream, its name (`response.output_text.delta`), when it has one.
+    public var event: String?
 
-    public init(method: String, path: String, requestID: String?, issues: [DecodingIssue]) {
+    public init(method: String, path: String, requestID: String?, issues: [DecodingIssue], event: String? = nil) {
         self.method = method
         self.path = path
         self.requestID = requestID
         self.issues = issues
+        self.event = event
     }
 
-    /// `GET /chatkit/threads: 2 decoding issues: $.data[0].created_at: null, documented as ...; ...`.
+    /// `GET /chatkit/threads: 2 decoding issues: $.data[0].created_at: null, documented as ...; ...`, and for
+    /// an event `POST /responses, event response.completed: 1 decoding issue: ...`.
     public var description: String {
-        "\(method) \(path): \(issues.count) decoding issue\(issues.count == 1 ? "" : "s"): "
+        "\(method) \(path)\(event.map { ", event \($0)" } ?? ""): \(issues.count) decoding issue\(issues.count == 1 ? "" : "s"): "
             + issues.map(\.description).joined(separator: "; ")
     }
 }

@@ -27,8 +27,9 @@ public struct ClientConfiguration: Sendable, CustomStringConvertible, CustomDebu
     /// How responses that disagree with the docs decode: `.tolerant` (the default) goes on and reports each
     /// disagreement; `.strict` throws. `RequestOptions.decoding` overrides it per call.
     public var decoding: DecodingMode = .tolerant
-    /// Called with every response that decoded with issues (`.tolerant` only), to log or count them: the docs
-    /// were wrong there. Called on the task that made the call, before the call returns.
+    /// Called with every response, and every event of a stream, that decoded with issues (`.tolerant` only),
+    /// to log or count them: the docs were wrong there. Called on the task that made the call (or iterates the
+    /// stream), before the value is handed over.
     public var onDecodingIssues: (@Sendable (DecodingIssueReport) -> Void)?
 
     /// Creates a configuration.

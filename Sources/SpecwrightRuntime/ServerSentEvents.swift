@@ -128,25 +128,34 @@ where Base.Element == Data {
     public typealias Element = Event
     let events: ServerSentEventStream<Base>
     let mode: DecodingMode
+    let onIssues: (@Sendable (_ event: String?, _ issues: [DecodingIssue]) -> Void)?
 
     /// The events of `base`, decoded in `mode`: tolerantly, an event whose members disagree with the docs
-    /// keeps what arrived in its `deviations` (see `DecodingMode`).
-    public init(_ base: Base, as type: Event.Type = Event.self, mode: DecodingMode = .tolerant) {
+    /// keeps what arrived in its `deviations` (see `DecodingMode`), and `onIssues` hears of it with the
+    /// event's name (`response.output_text.delta`; nil for an event without one).
+    public init(_ base: Base, as type: Event.Type = Event.self, mode: DecodingMode = .tolerant,
+                onIssues: (@Sendable (_ event: String?, _ issues: [DecodingIssue]) -> Void)? = nil) {
         events = ServerSentEventStream(base)
         self.mode = mode
+        self.onIssues = onIssues
     }
 
-    public func makeAsyncIterator() -> Iterator { Iterator(events: events.makeAsyncIterator(), decoder: JSONCoding.makeDecoder(mode: mode)) }
+    public func makeAsyncIterator() -> Iterator {
+        Iterator(events: events.makeAsyncIterator(), decoder: JSONCoding.makeDecoder(mode: mode), onIssues: onIssues)
+    }
 
     public struct Iterator: AsyncIteratorProtocol {
         var events: ServerSentEventStream<Base>.Iterator
         let decoder: TreeJSONDecoder
+        let onIssues: (@Sendable (_ event: String?, _ issues: [DecodingIssue]) -> Void)?
 
         public mutating func next() async throws -> Event? {
             guard let event = try await events.next(), event.data != "[DONE]" else { return nil }
             if let raw = event as? Event { return raw }
             do {
-                return try decoder.decode(Event.self, from: Data(event.data.utf8))
+                let (value, issues) = try decoder.decodeReportingIssues(Event.self, from: Data(event.data.utf8))
+                if !issues.isEmpty { onIssues?(event.event, issues) }
+                return value
             } catch let error as DecodingError {
                 let (path, message) = DecodingErrorPath.describe(error)
                 throw APIError(kind: .decoding(path: path, message: "event \(event.event ?? "message"): \(message)"))

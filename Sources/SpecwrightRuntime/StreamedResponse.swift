@@ -104,11 +104,21 @@ public struct EventStream<Event: Decodable & Sendable>: AsyncSequence, Sendable 
     public let headers: [String: String]
     private let events: TypedEventStream<Event, ResponseBody>
 
-    /// The events of `response`, decoded in `mode` (see `DecodingMode`).
-    public init(_ response: StreamedResponse, mode: DecodingMode = .tolerant) {
+    /// The events of `response`, decoded in `mode` (see `DecodingMode`); `onDecodingIssues` hears of each event
+    /// that disagreed with the docs, as `ClientConfiguration.onDecodingIssues` of a plain response (`method`
+    /// and `path` name the call).
+    public init(_ response: StreamedResponse, mode: DecodingMode = .tolerant, method: String = "", path: String = "",
+                onDecodingIssues: (@Sendable (DecodingIssueReport) -> Void)? = nil) {
         statusCode = response.statusCode
         headers = response.headers
-        events = TypedEventStream(response.body, mode: mode)
+        var onIssues: (@Sendable (String?, [DecodingIssue]) -> Void)?
+        if let onDecodingIssues {
+            let requestID = response.requestID
+            onIssues = { event, issues in
+                onDecodingIssues(DecodingIssueReport(method: method, path: path, requestID: requestID, issues: issues, event: event))
+            }
+        }
+        events = TypedEventStream(response.body, mode: mode, onIssues: onIssues)
     }
 
     /// The `x-request-id` the server sent.

@@ -158,4 +158,36 @@ import Testing
             #expect(error.requestID == "req_400")
         }
     }
+
+    @Test func anEventThatDisagreesWithItsDocsReachesTheHook() async throws {
+        let body = "event: completion.delta\ndata: {\"type\":\"completion.delta\",\"delta\":5}\n\n"
+            + "data: {\"type\":\"completion.delta\",\"delta\":\"ok\"}\n\n"
+        let server = try LoopbackServer(responses: [
+            ScriptedResponse(status: 200, headers: ["Content-Type": "text/event-stream", "x-request-id": "req_ev"], body: Data(body.utf8)),
+        ])
+        defer { server.stop() }
+        let reports = Reports()
+        var configuration = ClientConfiguration(apiKey: "sk-test", baseURL: server.baseURL, timeout: 20, retryPolicy: RetryPolicy(maxRetries: 0))
+        configuration.onDecodingIssues = { reports.append($0) }
+
+        var events: [CompletionStreamEvent] = []
+        for try await event in try await Client(configuration: configuration).media.completionsStream(body: MediaCompletionsRequest(prompt: "Hi")) {
+            events.append(event)
+        }
+
+        #expect(events.count == 2)
+        let report = try #require(reports.all.first)
+        #expect(reports.all.count == 1)
+        #expect(report.event == "completion.delta" && report.requestID == "req_ev" && report.method == "POST")
+        #expect(report.description.hasPrefix("POST /completions, event completion.delta: 1 decoding issue: $.delta: a number (5), documented as string"))
+    }
+}
+
+/// What a hook heard, from whichever thread it was called on.
+final class Reports: @unchecked Sendable {
+    private let lock = NSLock()
+    private var reports: [DecodingIssueReport] = []
+
+    func append(_ report: DecodingIssueReport) { lock.withLock { reports.append(report) } }
+    var all: [DecodingIssueReport] { lock.withLock { reports } }
 }
