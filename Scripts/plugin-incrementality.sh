@@ -6,6 +6,8 @@
 #   3. touching one spec runs it, and only that page's generated file changes;
 #   4. adding a spec page is picked up (its file appears, the code compiles);
 #   5. deleting it removes its code;
+#   5b. an overlay (`*.overlay.md`) in the spec folder is an input: adding, editing and removing it reruns the
+#      generator, its correction reaches the code, and it generates no file of its own;
 #   6. a spec with an error fails the build with a message naming the Markdown file and line;
 #   7. the docs' warnings print as specwright.json's `buildWarnings` says: one line by default (a package that
 #      depends on the SDK cannot act on them), each at its line with "all", nothing with "none".
@@ -105,6 +107,28 @@ build || { cat "$log"; fail "build after deleting a page failed"; }
 ran || fail "the generator did not run after a page was deleted"
 [ ! -e "$out/chatkit.threads.delete.swift" ] || fail "the deleted page's code is still there"
 echo "   its code is gone; ${seconds}s"
+
+echo "5b. an overlay in the spec folder"
+overlay="$demo/Sources/ChatKitDemoAPI/Specs/fixes.overlay.md"
+cat > "$overlay" <<'OVERLAY'
+# Fixes
+
+## chatkit/threads/object.md
+- `user` (string, optional): Threads made before users existed have none.
+OVERLAY
+build || { cat "$log"; fail "build after adding an overlay failed"; }
+ran || fail "the generator did not run after an overlay was added"
+grep -q "public var user: String?" "$out/chatkit.threads.object.swift" || fail "the overlay's correction is not in the generated code"
+ls "$out" | grep -qi "overlay\|fixes" && fail "the overlay generated a file of its own"
+sed -i 's/(string, optional)/(string | null, optional)/' "$overlay"
+build || { cat "$log"; fail "build after editing the overlay failed"; }
+ran || fail "the generator did not run after the overlay changed"
+grep -q "public var user: Nullable<String>?" "$out/chatkit.threads.object.swift" || fail "the overlay's edit is not in the generated code"
+rm "$overlay"
+build || { cat "$log"; fail "build after removing the overlay failed"; }
+ran || fail "the generator did not run after the overlay was removed"
+grep -q "public var user: String$" "$out/chatkit.threads.object.swift" || fail "the overlay's correction outlived it"
+echo "   added, edited and removed: the generator reran each time and the code followed; ${seconds}s"
 
 echo "6. a spec with an error"
 sed -i 's/`limit` (query, integer, optional)/`limit` (query, integr, optional)/' "$specs/list.md"
