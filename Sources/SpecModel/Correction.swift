@@ -64,7 +64,10 @@ extension APISpec {
             for variant in schema.variants ?? [] { visit(variant) }
         }
         for endpoint in endpoints {
-            endpoint.parameters.forEach { visit($0.schema) }
+            for parameter in endpoint.parameters {
+                found += parameter.corrections
+                visit(parameter.schema)
+            }
             endpoint.requestBodies.forEach { visit($0.schema) }
             endpoint.responses.compactMap(\.schema).forEach(visit)
         }

@@ -58,6 +58,8 @@ public struct Parameter: Sendable, Hashable {
     /// The same text as `schema.description`, kept here because the IR lists it per parameter.
     public var description: String?
     public var source: SourceLocation
+    /// `required` differs from what the docs write, and why (an overlay's entry; see `Correction`).
+    public var corrections: [Correction] = []
 
     public init(name: String, location: Location, required: Bool, schema: Schema, source: SourceLocation) {
         self.name = name

@@ -84,10 +84,12 @@ public enum OverlayApplication {
                   let index = endpoint.parameters.firstIndex(where: { $0.name == name }) else { return .gone("the parameter is gone") }
             var parameter = endpoint.parameters[index]
             var property = Property(name: parameter.name, required: parameter.required, schema: parameter.schema, location: parameter.source)
+            property.corrections = parameter.corrections
             let walk = steps.count == 1 ? body(&property) : property.schema.modifyMember(at: steps.dropFirst(), body)
             guard property.name == parameter.name else { return .failed("a parameter keeps its name") }
             parameter.required = property.required
             parameter.schema = property.schema
+            parameter.corrections = property.corrections
             endpoint.parameters[index] = parameter
             return walk
         case .requestBody(let mediaType):

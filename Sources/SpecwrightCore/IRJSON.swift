@@ -78,10 +78,13 @@ public enum IRJSON {
         var members: [JSONValue.Member] = [
             .init("name", .string(parameter.name)),
             .init("in", .string(parameter.location.rawValue)),
-            .init("required", .bool(parameter.required)),
+            .init("required", .bool(parameter.corrections.contains { $0.fact == .required } ? !parameter.required : parameter.required)),
             .init("schema", encode(parameter.schema)),
         ]
         members.append(.init("description", parameter.description.map(JSONValue.string) ?? .null))
+        if let required = parameter.corrections.last(where: { $0.fact == .required }) {
+            members.append(.init("corrected", .object([.init("required", correctedFact(.bool(parameter.required), required))])))
+        }
         members.append(.init("source", .string(parameter.source.fileAndLine)))
         return .object(members)
     }

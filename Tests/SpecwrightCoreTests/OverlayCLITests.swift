@@ -72,4 +72,48 @@ struct OverlayCLITests {
             .write(toFile: config, atomically: true, encoding: .utf8)
         #expect(try CLI.run(["check", config]).status == 1)
     }
+
+    @Test func theIRMarksEveryKindOfCorrectionAndKeepsTheDocsAsWritten() throws {
+        let specs = try TemporarySpecs([
+            "threads/object.md": Self.page + "\n- `tags` (array<object>, required)\n- `result` (string, required)\n",
+            "threads/list.md": "# List\n\n`GET /v1/threads`\n\n## Parameters\n- `limit` (query, integer, optional)\n",
+            "tags/object.md": "# Tag\n\n## Properties\n- `tag` (object, required)\n  - `id` (string, required)\n  - `label` (string, required)\n",
+            "fixes.overlay.md": """
+                ## threads/object.md
+                - `id` (integer, required): A number.
+                - `tags` (array<object>, required): Items: `tag` in `tags/object.md`.
+                - `result` (string, optional): Name: `results`.
+
+                ## threads/list.md
+                ### Parameters
+                - `limit` (query, integer, required): Always sent.
+                """,
+        ])
+
+        let result = try CLI.run(["ir", specs.folder.path])
+
+        #expect(result.status == 0, "\(result.stderr)")
+        let ir = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let thread = try #require((ir["objects"] as? [[String: Any]])?.first { $0["id"] as? String == "threads.object" })
+        let properties = try #require((thread["schema"] as? [String: Any])?["properties"] as? [[String: Any]])
+        func corrected(_ object: [String: Any]?, _ fact: String) -> [String: Any]? { (object?["corrected"] as? [String: Any])?[fact] as? [String: Any] }
+        // The whole type: the docs' schema, and the one used as the value.
+        let id = properties[0]["schema"] as? [String: Any]
+        #expect(id?["type"] as? String == "string")
+        #expect((corrected(id, "type")?["value"] as? [String: Any])?["type"] as? String == "integer")
+        #expect(corrected(id, "type")?["source"] as? String == "fixes.overlay.md:2")
+        // The items: none in the docs, the tag's object used.
+        let tags = properties[2]["schema"] as? [String: Any]
+        #expect((tags?["items"] as? [String: Any])?["type"] as? String == "any")
+        #expect(((corrected(tags, "items")?["value"] as? [String: Any])?["properties"] as? [Any])?.count == 2)
+        // The name and `required` of a member: the docs' name, and both corrections.
+        #expect(properties[3]["name"] as? String == "result" && properties[3]["required"] as? Bool == true)
+        #expect(corrected(properties[3], "name")?["value"] as? String == "results")
+        #expect(corrected(properties[3], "required")?["value"] as? Bool == false)
+        // A parameter's `required`.
+        let list = try #require((ir["endpoints"] as? [[String: Any]])?.first)
+        let limit = try #require((list["parameters"] as? [[String: Any]])?.first)
+        #expect(limit["required"] as? Bool == false)
+        #expect(corrected(limit, "required")?["value"] as? Bool == true)
+    }
 }
