@@ -51,10 +51,14 @@ nonisolated public struct ChatKitThread: Codable, Hashable, Sendable, JSONModel 
             switch try? container.decode(String.self, forKey: "type") {
             case "active" where (undocumented.isEmpty && !container.contains("reason")) || container.keepsOtherMembers(writing: "type"):
                 self = .active
-            case "locked" where undocumented.isEmpty || container.keepsOtherMembers(writing: "type reason"):
+            case "locked" where undocumented.isEmpty:
                 self = try .locked(reason: container.decodeOrNull(String.self, forKey: "reason"))
-            case "closed" where undocumented.isEmpty || container.keepsOtherMembers(writing: "type reason"):
+            case "locked" where container.keepsOtherMembers(writing: "type reason"):
+                self = try container.decodeCase(.locked(reason: container.decodeOrNull(String.self, forKey: "reason")), otherwise: .unknown(JSONValue(undocumentedVariantOf: Self.self, from: decoder, discriminator: "type")))
+            case "closed" where undocumented.isEmpty:
                 self = try .closed(reason: container.decodeOrNull(String.self, forKey: "reason"))
+            case "closed" where container.keepsOtherMembers(writing: "type reason"):
+                self = try container.decodeCase(.closed(reason: container.decodeOrNull(String.self, forKey: "reason")), otherwise: .unknown(JSONValue(undocumentedVariantOf: Self.self, from: decoder, discriminator: "type")))
             default: self = try .unknown(JSONValue(undocumentedVariantOf: Self.self, from: decoder, discriminator: "type"))
             }
         }

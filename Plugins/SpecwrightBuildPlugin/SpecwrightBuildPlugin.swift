@@ -90,7 +90,7 @@ struct PluginSettings {
             emitsLibrary: emit.contains("types") || emit.contains("client"),
             emitsClient: emit.contains("client"),
             templateFiles: templateFiles,
-            overlayFiles: (object["overlays"] as? [String] ?? []).map { folder.appending(path: $0) }
+            overlayFiles: (object["overlays"] as? [String] ?? []).map { $0.hasPrefix("/") ? URL(fileURLWithPath: $0) : folder.appending(path: $0) }
         )
     }
 }

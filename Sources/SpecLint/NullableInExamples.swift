@@ -24,7 +24,7 @@ public enum NullableInExamples {
                 let correct = { (property: inout Property) -> MemberWalk in
                     guard !property.schema.nullable, property.schema.kind != .any else { return .applied(changed: false) }
                     property.schema.nullable = true
-                    property.schema.corrections.append(Correction(.nullable, from: .example, at: shownAt))
+                    property.schema.corrections.append(Correction(.nullable, from: .example, at: shownAt, documentedFlag: false))
                     diagnostic = Diagnostic(.warning, .correctedFact, at: property.location,
                                             "`\(property.name)` is documented as non-null, but the example at \(shownAt.fileAndLine) shows it null: generated as nullable")
                     return .applied(changed: true)

@@ -39,14 +39,17 @@ public struct Correction: Sendable, Hashable {
     public var documentedSchema: Box<Schema>?
     /// What the docs wrote, for `name`.
     public var documentedName: String?
+    /// What the docs wrote, for `nullable` and `required`: a later correction may set the fact back to it.
+    public var documentedFlag: Bool?
 
     public init(_ fact: Fact, from origin: Origin, at source: SourceLocation,
-                documentedSchema: Schema? = nil, documentedName: String? = nil) {
+                documentedSchema: Schema? = nil, documentedName: String? = nil, documentedFlag: Bool? = nil) {
         self.fact = fact
         self.origin = origin
         self.source = source
         self.documentedSchema = documentedSchema.map(Box.init)
         self.documentedName = documentedName
+        self.documentedFlag = documentedFlag
     }
 }
 

@@ -45,7 +45,12 @@ public struct Schema: Sendable, Hashable {
     /// `nullable` is set because the member's description says it can be `null` (`Will be `null` if ...`),
     /// where its type line says it cannot: the docs as written say non-null (see `NullableInProse`).
     public var nullableFromDescription: Bool {
-        corrections.contains { $0.fact == .nullable && $0.origin == .description }
+        get { corrections.contains { $0.fact == .nullable && $0.origin == .description } }
+        // Settable as it was when it was a stored flag: marks (or unmarks) the correction, at the schema's place.
+        set {
+            corrections.removeAll { $0.fact == .nullable && $0.origin == .description }
+            if newValue { corrections.append(Correction(.nullable, from: .description, at: location, documentedFlag: false)) }
+        }
     }
 
     /// The correction of `fact`, if any.

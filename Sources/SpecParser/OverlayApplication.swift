@@ -26,40 +26,22 @@ public enum OverlayApplication {
     typealias Walk = MemberWalk
 
     static func apply(_ entry: Overlay.Entry, to spec: inout APISpec, diagnostics: inout Diagnostics) {
-        let id = Page.id(forPath: entry.page)
-        var items: Schema?
-        if let reference = entry.items {
-            guard let found = schema(at: reference, in: spec) else {
-                diagnostics.error(.invalidOverlay, at: entry.location,
-                                  "`Items:` names `\(reference.path)` in \(reference.page), which is not there: the entry cannot apply")
-                return
-            }
-            items = found
-        }
-        let found = items
-        let correction = { (property: inout Property) -> Walk in correct(&property, with: entry, items: found) }
-        var walk: Walk = .gone("the page \(entry.page) is gone")
-        if let index = spec.objects.firstIndex(where: { $0.id == id }) {
-            guard entry.section == .primary else {
-                diagnostics.error(.invalidOverlay, at: entry.location, "\(entry.page) is an object page: its entries correct its properties, not \(entry.section)")
-                return
-            }
-            walk = spec.objects[index].schema.modifyMember(at: entry.path.steps[...], correction)
-        } else if let index = spec.endpoints.firstIndex(where: { $0.id == id }) {
-            walk = modify(&spec.endpoints[index], entry, correction)
-        }
+        let walk = self.walk(entry, in: &spec)
         if case .gone = walk, let name = entry.name, case .member? = entry.path.steps.last {
-            // Renamed in the docs too, since the entry was written?
+            // Renamed in the docs too, since the entry was written? Then what else it says applies there.
             var renamed = entry
             renamed.path.steps[renamed.path.steps.count - 1] = .member(name)
             renamed.name = nil
             var copy = spec
-            var ignored = Diagnostics()
-            apply(renamed, to: &copy, diagnostics: &ignored)
-            if !ignored.hasErrors && !ignored.all.contains(where: { $0.message.contains(" is gone") }) {
-                diagnostics.warning(.staleOverlay, at: entry.location,
-                                    "the docs now name `\(entry.path)` `\(name)` themselves: the entry can go, or correct `\(renamed.path)`")
+            switch self.walk(renamed, in: &copy) {
+            case .applied(let changed):
+                if changed { spec = copy }
+                diagnostics.warning(.staleOverlay, at: entry.location, changed
+                    ? "the docs now name `\(entry.path)` `\(name)` themselves: the entry applies to `\(renamed.path)`; its path and `Name:` can be updated"
+                    : "the docs now name `\(entry.path)` `\(name)` themselves, and say what this entry says: the entry can go")
                 return
+            case .gone, .failed:
+                break
             }
         }
         switch walk {
@@ -73,6 +55,40 @@ public enum OverlayApplication {
         case .failed(let why):
             diagnostics.error(.invalidOverlay, at: entry.location, "`\(entry.path)` in \(entry.page): \(why): the entry cannot apply")
         }
+    }
+
+    /// Applies `entry` to `spec`: what its walk found.
+    static func walk(_ entry: Overlay.Entry, in spec: inout APISpec) -> Walk {
+        let id = Page.id(forPath: entry.page)
+        var items: Schema?
+        if let reference = entry.items {
+            guard let found = schema(at: reference, in: spec) else {
+                return .failed("`Items:` names `\(reference.path)` in \(reference.page), which is not there")
+            }
+            items = found
+        }
+        let found = items
+        let correction = { (property: inout Property) -> Walk in correct(&property, with: entry, items: found) }
+        if let index = spec.objects.firstIndex(where: { $0.id == id }) {
+            guard entry.section == .primary else {
+                return .failed("\(entry.page) is an object page: its entries correct its properties, not \(entry.section)")
+            }
+            return spec.objects[index].schema.modifyMember(at: entry.path.steps[...], correction)
+        }
+        if let index = spec.endpoints.firstIndex(where: { $0.id == id }) {
+            return modify(&spec.endpoints[index], entry, correction)
+        }
+        return .gone("the page \(entry.page) is gone")
+    }
+
+    /// A fact the entry's line states otherwise than the docs that entries do not correct (`Enum:`,
+    /// `Default:`, bounds), if any: stated and ignored would be worse than an error. (Stated as the docs state
+    /// it, as when the docs' line is copied, it is no correction.)
+    static func unappliedFact(_ stated: Schema, documented: Schema) -> String? {
+        if let values = stated.enumValues, values != documented.enumValues { return "`Enum:`" }
+        if let value = stated.defaultValue, value != documented.defaultValue { return "`Default:`" }
+        if stated.constraints != Constraints(), stated.constraints != documented.constraints { return "bounds" }
+        return nil
     }
 
     /// The part of an endpoint's page the entry's section names.
@@ -132,9 +148,14 @@ public enum OverlayApplication {
     static func correct(_ property: inout Property, with entry: Overlay.Entry, items: Schema?) -> Walk {
         let stated = entry.member
         let at = entry.location
+        if let fact = unappliedFact(stated.schema, documented: property.schema) {
+            return .failed("an overlay entry corrects required, nullability, the type, `Name:` and `Items:`, not \(fact)")
+        }
         var changed = false
         if stated.required != property.required {
-            property.corrections.append(Correction(.required, from: .overlay, at: at))
+            let documented = property.correction(of: .required)?.documentedFlag ?? property.required
+            property.corrections.removeAll { $0.fact == .required }
+            property.corrections.append(Correction(.required, from: .overlay, at: at, documentedFlag: documented))
             property.required = stated.required
             changed = true
         }
@@ -160,9 +181,11 @@ public enum OverlayApplication {
             property.schema = schema
             changed = true
         } else if stated.schema.nullable != documented.nullable {
+            // A member the docs' prose or examples made nullable, set back: the docs' own word is kept.
+            let written = documented.correction(of: .nullable)?.documentedFlag ?? documented.nullable
             property.schema.corrections.removeAll { $0.fact == .nullable }
             property.schema.nullable = stated.schema.nullable
-            property.schema.corrections.append(Correction(.nullable, from: .overlay, at: at))
+            property.schema.corrections.append(Correction(.nullable, from: .overlay, at: at, documentedFlag: written))
             changed = true
         }
         if let items {

@@ -107,7 +107,7 @@ struct SchemaParser {
         // optional member that arrives null is kept by tolerant decoding anyway).
         if line.required, line.location == nil, !schema.nullable, schema.kind != .any, NullableInProse.says(text) {
             schema.nullable = true
-            schema.corrections.append(Correction(.nullable, from: .description, at: at))
+            schema.corrections.append(Correction(.nullable, from: .description, at: at, documentedFlag: false))
             diagnostics.warning(.correctedFact, at: at,
                                 "`\(line.name)` is documented as non-null, but its description says it can be null: generated as nullable")
         }

@@ -68,11 +68,15 @@ private struct CompleteObjects {
         }
     }
 
-    /// Completes the outermost cut objects in `schema` that a complete object agrees with.
-    func complete(_ schema: inout Schema) {
+    /// Completes the outermost cut objects in `schema` that an object knowing more agrees with. `taken`: the
+    /// schemas completed from on the way down, which are not taken again inside themselves (a schema that
+    /// holds itself, cut a level down, would otherwise grow a level with each completion, forever).
+    func complete(_ schema: inout Schema, taken: [Schema] = []) {
         guard schema.containsCut else { return }
+        var taken = taken
         if schema.kind == .object, let properties = schema.properties, properties.count >= 2,
-           let whole = match(for: schema) {
+           let whole = match(for: schema, excluding: taken) {
+            taken.append(whole)
             // What the field says of itself stays: its prose, place, nullability, default and bounds.
             let field = schema
             schema = whole
@@ -87,21 +91,21 @@ private struct CompleteObjects {
             guard schema.containsCut else { return }
         }
         if var properties = schema.properties {
-            for index in properties.indices { complete(&properties[index].schema) }
+            for index in properties.indices { complete(&properties[index].schema, taken: taken) }
             schema.properties = properties
         }
         if var items = schema.itemSchema {
-            complete(&items)
+            complete(&items, taken: taken)
             schema.items = Box(items)
         }
         if var variants = schema.variants {
-            for index in variants.indices { complete(&variants[index]) }
+            for index in variants.indices { complete(&variants[index], taken: taken) }
             schema.variants = variants
         }
     }
 
     /// The one structure among the complete objects that agrees with `cut`, if there is exactly one.
-    private func match(for cut: Schema) -> Schema? {
+    private func match(for cut: Schema, excluding taken: [Schema]) -> Schema? {
         let names = (cut.properties ?? []).map(\.name)
         var candidates: [Schema] = []
         if cut.truncated {
@@ -113,7 +117,8 @@ private struct CompleteObjects {
         }
         var found: Schema?
         // Only one that knows more than `cut` does: it may be `cut` itself, or as cut as it.
-        for candidate in candidates where agrees(whole: candidate, cut: cut, nullable: false) && !agrees(whole: cut, cut: candidate, nullable: false) {
+        for candidate in candidates where agrees(whole: candidate, cut: cut, nullable: false) && !agrees(whole: cut, cut: candidate, nullable: false)
+            && !taken.contains(candidate) {
             guard let known = found else {
                 found = candidate
                 continue

@@ -78,7 +78,7 @@ public enum IRJSON {
         var members: [JSONValue.Member] = [
             .init("name", .string(parameter.name)),
             .init("in", .string(parameter.location.rawValue)),
-            .init("required", .bool(parameter.corrections.contains { $0.fact == .required } ? !parameter.required : parameter.required)),
+            .init("required", .bool(parameter.corrections.last { $0.fact == .required }?.documentedFlag ?? parameter.required)),
             .init("schema", encode(parameter.schema)),
         ]
         members.append(.init("description", parameter.description.map(JSONValue.string) ?? .null))
@@ -180,7 +180,7 @@ public enum IRJSON {
         let nullable = schema.correction(of: .nullable)
         var members: [JSONValue.Member] = [
             .init("type", .string(schema.kind.rawValue)),
-            .init("nullable", .bool(nullable == nil ? schema.nullable : !schema.nullable)),
+            .init("nullable", .bool(nullable?.documentedFlag ?? schema.nullable)),
         ]
         if let nullable { corrected.append(.init("nullable", correctedFact(.bool(schema.nullable), nullable))) }
         if let value = schema.enumValues { members.append(.init("enum", .array(value))) }
@@ -218,7 +218,7 @@ public enum IRJSON {
         let name = property.correction(of: .name)
         var members: [JSONValue.Member] = [
             .init("name", .string(name?.documentedName ?? property.name)),
-            .init("required", .bool(required == nil ? property.required : !property.required)),
+            .init("required", .bool(required?.documentedFlag ?? property.required)),
             .init("schema", encode(property.schema)),
         ]
         var corrected: [JSONValue.Member] = []

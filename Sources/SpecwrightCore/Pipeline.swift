@@ -22,7 +22,9 @@ public enum Pipeline {
         var (files, diagnostics) = try SpecLoader.load(paths)
         if !overlays.isEmpty {
             let (named, problems) = try SpecLoader.load(overlays)
-            files += named.map { file in
+            // One named that is also in a spec folder is read once.
+            let read = Set(files.compactMap(\.absolutePath))
+            files += named.filter { $0.absolutePath.map { !read.contains($0) } ?? true }.map { file in
                 var file = file
                 file.isOverlay = true
                 return file
@@ -64,8 +66,19 @@ public enum Pipeline {
         }
         let overlays = files.filter(\.isOverlay).map { OverlayParser.parse($0.text, path: $0.path) }
         if !overlays.isEmpty {
+            let entries = overlays.map(\.overlay)
             spec.diagnostics += overlays.flatMap(\.diagnostics)
-            spec = OverlayApplication.apply(overlays.map(\.overlay), to: spec)
+            if completingCutSchemas {
+                spec = OverlayApplication.apply(entries, to: spec)
+            } else {
+                // The model as the docs write it (`ir`, `lint`) takes the corrections too, but the entries are
+                // judged on what generation sees, cut schemas completed: an entry may reach into a completed
+                // part, and must not be called stale here and applied there.
+                let before = spec.diagnostics.count
+                let judged = OverlayApplication.apply(entries, to: TruncatedSchemaCompletion.complete(spec))
+                spec = OverlayApplication.apply(entries, to: spec)
+                spec.diagnostics = Array(spec.diagnostics[..<before]) + judged.diagnostics[before...]
+            }
             changed = true
         }
         if changed { findings = ExampleLint.findings(for: spec) }

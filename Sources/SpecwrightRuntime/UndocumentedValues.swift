@@ -49,12 +49,35 @@ extension TreeDecoder {
     /// Keeps this union value, which holds members its case (`caseMembers`) does not list, for the object
     /// whose member it is; false when decoding strictly, or when the value cannot be kept as JSON.
     func keepOtherMembers(caseMembers: DocumentedNames) -> Bool {
-        guard context.mode == .tolerant, case .object(let members) = node, let arrived = try? node.jsonValue([]),
-              case .object(let all) = arrived else { return false }
+        guard context.mode == .tolerant, case .object(let members) = node, hasObjectAbove,
+              let arrived = try? node.jsonValue([]), case .object(let all) = arrived else { return false }
         var written = all
         for member in members where !caseMembers.contains(member.name) { written[member.name] = nil }
         context.otherMembers.append(OtherMembers(decoder: self, arrived: arrived, written: .object(written)))
         return true
+    }
+
+    /// What the union value `keepOtherMembers` kept for this decoder writes, now that its case is decoded.
+    func caseWrites(_ written: JSONValue) {
+        guard let index = context.otherMembers.lastIndex(where: { $0.decoder === self }) else { return }
+        let other = context.otherMembers[index]
+        context.otherMembers[index] = OtherMembers(decoder: self, arrived: other.arrived, written: written)
+    }
+
+    /// Forgets what `keepOtherMembers` kept for this decoder: its value became `unknown`, which keeps it all.
+    func forgetOtherMembers() {
+        context.otherMembers.removeAll { $0.decoder === self }
+    }
+
+    /// Whether an object is above this value (a generated type's, as a rule), which can keep it: a union at a
+    /// document's root has none, and stays `unknown` with members its case does not list, as strictly.
+    private var hasObjectAbove: Bool {
+        var current = parent
+        while let decoder = current {
+            if case .object = decoder.node { return true }
+            current = decoder.parent
+        }
+        return false
     }
 
     /// Takes the union values under this object that `keepOtherMembers` recorded into `kept`, each under the
@@ -116,6 +139,22 @@ extension MemberDecodingContainer {
     /// The form for names that hold a space.
     public func keepsOtherMembers(writing names: [String]) -> Bool {
         (decoder as? TreeDecoder)?.keepOtherMembers(caseMembers: DocumentedNames(names)) ?? false
+    }
+
+    /// A value of a case with labeled values whose other members `keepsOtherMembers` keeps: `value`, or, when a
+    /// value of the case does not fit, `otherwise` (the `unknown` case, as strict decoding gives), the other
+    /// members then kept no more. What the case writes is recorded, so that encoding writes back what arrived
+    /// while the property holds this case (a `null` that decodes as nil is left out by the case).
+    public func decodeCase<Union: Encodable>(_ value: @autoclosure () throws -> Union, otherwise: @autoclosure () throws -> Union) throws -> Union {
+        guard let tree = decoder as? TreeDecoder else { return try value() }
+        do {
+            let decoded = try value()
+            if let written = try? JSONValue(encoding: decoded) { tree.caseWrites(written) }
+            return decoded
+        } catch {
+            tree.forgetOtherMembers()
+            return try otherwise()
+        }
     }
 }
 

@@ -131,8 +131,14 @@ public struct UnionCaseModel: Sendable, Hashable {
     /// The value encodes itself whole (payload struct or shape case): `try value.encode(to: encoder)`.
     public var encodesWhole: Bool
     /// For cases with labeled values: the condition (a `where` clause) under which the value holds no keys the
-    /// case cannot keep. A value with other keys decodes as `unknown` instead, so nothing is lost on re-encoding.
+    /// case cannot keep. A value with other keys decodes as `unknown` strictly, so nothing is lost on
+    /// re-encoding; tolerantly, as the case, its other keys kept by the object that holds it.
     public var keysCondition: String?
+    /// For cases with labeled values that can fail to decode: the `where` clause of their second label, for a
+    /// value with other keys (`container.keepsOtherMembers(writing:)`), and the expression it decodes with
+    /// (`unknown` when a value of the case does not fit, as strictly). Nil otherwise.
+    public var otherMembersCondition: String? = nil
+    public var otherMembersDecodeExpression: String? = nil
 }
 
 /// The root client and its resource tree.

@@ -92,11 +92,21 @@ extension TypeBuilder {
         // the object that holds the union, and is left to `unknown` when decoding strictly.
         // (`undocumented` lists the keys no case documents: see `undocumentedMemberNames()` in the runtime.)
         let allNames = caseKeys.reduce(into: Set<String>()) { $0.formUnion($1.names) }
+        // A case without values cannot fail to decode: one label does; one with values has a second label for a
+        // value with other keys, which is `unknown` when the case's own values do not fit either.
+        let unknown = ".unknown(JSONValue(undocumentedVariantOf: Self.self, from: decoder, discriminator: \(SwiftNames.stringLiteral(key))))"
         for (index, names) in caseKeys {
             let foreign = allNames.subtracting(names).sorted().map { "!container.contains(\(SwiftNames.stringLiteral($0)))" }
             let exact = (["undocumented.isEmpty"] + foreign).joined(separator: " && ")
-            let own = SwiftNames.nameListLiteral([key] + names.sorted())
-            cases[index].keysCondition = (foreign.isEmpty ? exact : "(\(exact))") + " || container.keepsOtherMembers(writing: \(own))"
+            let keeps = "container.keepsOtherMembers(writing: \(SwiftNames.nameListLiteral([key] + names.sorted())))"
+            if names.isEmpty {
+                cases[index].keysCondition = (foreign.isEmpty ? exact : "(\(exact))") + " || " + keeps
+            } else {
+                cases[index].keysCondition = exact
+                cases[index].otherMembersCondition = keeps
+                let value = cases[index].decodeExpression.dropFirst("try ".count)
+                cases[index].otherMembersDecodeExpression = "try container.decodeCase(\(value), otherwise: \(unknown))"
+            }
         }
         return UnionModel(
             name: name, docLines: DocComment.lines(schema.description),

@@ -195,6 +195,10 @@ public enum DefaultTemplates {
     {{#cases}}
             case {{discriminatorLiteral}}{{#keysCondition}} where {{.}}{{/keysCondition}}:
                 self = {{decodeExpression}}
+    {{#otherMembersCondition}}
+            case {{discriminatorLiteral}} where {{.}}:
+                self = {{otherMembersDecodeExpression}}
+    {{/otherMembersCondition}}
     {{/cases}}
             default: self = try .unknown(JSONValue(undocumentedVariantOf: Self.self, from: decoder, discriminator: {{discriminatorKey}}))
             }

@@ -164,6 +164,8 @@ extension UnionCaseModel: MustacheParent {
         case "shapeType": present(self.shapeType)
         case "encodesWhole": self.encodesWhole
         case "keysCondition": present(self.keysCondition)
+        case "otherMembersCondition": present(self.otherMembersCondition)
+        case "otherMembersDecodeExpression": present(self.otherMembersDecodeExpression)
         default: nil
         }
     }

@@ -53,7 +53,7 @@ struct NullableInExamplesTests {
 
         let nextPage = try #require(schema.property(named: "next_page"))
         #expect(nextPage.schema.nullable)
-        #expect(nextPage.schema.correction(of: .nullable) == Correction(.nullable, from: .example, at: SourceLocation(file: "things/list.md", line: 34, column: 16)))
+        #expect(nextPage.schema.correction(of: .nullable) == Correction(.nullable, from: .example, at: SourceLocation(file: "things/list.md", line: 34, column: 16), documentedFlag: false))
         // Through the array and into the one variant that has the member.
         let item = try #require(schema.property(named: "data")?.schema.itemSchema)
         #expect(item.property(named: "shape")?.schema.variants?[0].property(named: "radius")?.schema.nullable == true)

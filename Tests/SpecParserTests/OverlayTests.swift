@@ -15,6 +15,7 @@ struct OverlayTests {
         - `count` (string, required): A number the docs call a string.
         - `items` (array<object>, required): Items the docs do not describe.
         - `result` (array<object>, required): The page's example says `results`.
+        - `kind` (string, required): Enum: 'a', 'b'.
         - `status` (object, required)
           - Variant (object):
             - `type` (string, required): Enum: 'locked'.
@@ -78,7 +79,7 @@ struct OverlayTests {
         #expect(diagnostics.isEmpty)
         let name = try #require(Self.member("name", in: spec))
         #expect(name.schema.nullable && name.required)
-        #expect(name.schema.correction(of: .nullable) == Correction(.nullable, from: .overlay, at: SourceLocation(file: "fixes.overlay.md", line: 4, column: 3)))
+        #expect(name.schema.correction(of: .nullable) == Correction(.nullable, from: .overlay, at: SourceLocation(file: "fixes.overlay.md", line: 4, column: 3), documentedFlag: false))
         #expect(name.schema.description == "The name.")
         let id = try #require(Self.member("id", in: spec))
         #expect(!id.required && id.correction(of: .required)?.origin == .overlay)
@@ -198,5 +199,53 @@ struct OverlayTests {
 
         #expect(!diagnostics.contains { $0.kind == .correctedFact })
         #expect(Self.member("count", in: spec)?.schema.nullable == false)
+    }
+
+    @Test func aRenameTheDocsMadeWhileTheEntrySaysMoreStillApplies() throws {
+        let renamedDocs = Self.thread.replacingOccurrences(of: "`result`", with: "`results`")
+        let spec = SpecAssembler.assemble([SpecFile(path: "threads/object.md", text: renamedDocs)])
+        let parsed = OverlayParser.parse("""
+            ## threads/object.md
+            - `result` (array<object>, optional): Name: `results`. Absent on old threads.
+            """, path: "fixes.overlay.md")
+
+        let applied = OverlayApplication.apply([parsed.overlay], to: spec)
+
+        let stale = applied.diagnostics.filter { $0.kind == .staleOverlay }
+        #expect(stale.first?.message.contains("the entry applies to `results`") == true, "\(stale)")
+        let results = try #require(applied.objects.first?.schema.property(named: "results"))
+        #expect(!results.required)
+    }
+
+    @Test func aMemberTheDocsProseMadeNullableSetBackKeepsTheDocsWord() throws {
+        let prose = Self.thread.replacingOccurrences(of: "`name` (string, required): The name.", with: "`name` (string, required): The name. Will be null if unset.")
+        let spec = SpecAssembler.assemble([SpecFile(path: "threads/object.md", text: prose)])
+        #expect(spec.objects.first?.schema.property(named: "name")?.schema.nullable == true)
+        let parsed = OverlayParser.parse("## threads/object.md\n- `name` (string, required): Never null, whatever the prose says.\n", path: "fixes.overlay.md")
+
+        let applied = OverlayApplication.apply([parsed.overlay], to: spec)
+
+        let name = try #require(applied.objects.first?.schema.property(named: "name"))
+        #expect(!name.schema.nullable)
+        #expect(name.schema.corrections.count == 1)
+        #expect(name.schema.correction(of: .nullable)?.origin == .overlay)
+        // What the docs' type line wrote, for the IR.
+        #expect(name.schema.correction(of: .nullable)?.documentedFlag == false)
+    }
+
+    @Test(arguments: [
+        ("- `name` (string, required): Enum: 'a', 'b'.", true),
+        ("- `name` (string, required): Default: `x`.", true),
+        // The docs' own enum, copied with the line: no correction, and no error.
+        ("- `kind` (string | null, required): Enum: 'a', 'b'.", false),
+    ])
+    func factsEntriesDoNotCorrectAreErrorsWhenTheyDiffer(entry: String, fails: Bool) {
+        let (_, diagnostics) = Self.apply("## threads/object.md\n" + entry)
+        let errors = diagnostics.filter { $0.severity == .error }
+        if fails {
+            #expect(errors.count == 1 && errors.first?.message.contains("not `") == true, "\(errors)")
+        } else {
+            #expect(diagnostics.isEmpty, "\(diagnostics)")
+        }
     }
 }

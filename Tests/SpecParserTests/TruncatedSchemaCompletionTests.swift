@@ -141,4 +141,32 @@ struct TruncatedSchemaCompletionTests {
         // What no page knows stays cut.
         #expect(item["owner"]["address"].truncated)
     }
+
+    @Test func aSchemaThatHoldsItselfCutIsCompletedOnceNotForever() throws {
+        // A filter of filters: the page knows two levels and cuts the third; the list cuts the second. Taken
+        // again inside itself, the page's schema would complete its own cut level after level.
+        let schemas = completed([
+            "test/filter.md": """
+                - `type` (string, required)
+                - `filters` (array<object>, required)
+                  - Items:
+                    - `type` (string, required)
+                    - `filters` (array<object>, required)
+                      - Items:
+                        - ...
+                """,
+            "test/list.md": """
+                - `data` (array<object>, required)
+                  - Items:
+                    - `type` (string, required)
+                    - `filters` (array<object>, required)
+                      - Items:
+                        - ...
+                - `has_more` (boolean, required)
+                """,
+        ])
+        let item = try #require(listItem(schemas))
+        #expect(item["filters"].itemSchema?.properties?.map(\.name) == ["type", "filters"])
+        #expect(item["filters"].itemSchema?["filters"].itemSchema?.kind == .any)
+    }
 }

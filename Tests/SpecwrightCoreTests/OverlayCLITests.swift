@@ -116,4 +116,19 @@ struct OverlayCLITests {
         #expect(limit["required"] as? Bool == false)
         #expect(corrected(limit, "required")?["value"] as? Bool == true)
     }
+
+    @Test func lintJudgesEntriesOnWhatGenerationSeesCutSchemasCompleted() throws {
+        // The list cuts the owner; the object page gives it. An entry reaching into the cut part applies in
+        // `generate`, and `lint` must not call it stale.
+        let specs = try TemporarySpecs([
+            "things/object.md": "# The thing object\n\n## Properties\n- `id` (string, required)\n- `owner` (object, required)\n  - `name` (string, required)\n  - `email` (string, required)\n",
+            "things/list.md": "# List things\n\n`GET /v1/things`\n\n## Responses\n### 200\n#### application/json\n- `data` (array<object>, required)\n  - Items:\n    - `id` (string, required)\n    - `owner` (object, required)\n      - ...\n",
+            "fixes.overlay.md": "## things/list.md\n- `data[].owner.email` (string | null, required): Hidden for other organizations.\n",
+        ])
+
+        let lint = try CLI.run(["lint", specs.folder.path])
+
+        #expect(lint.status == 0)
+        #expect(!lint.stderr.contains("stale") && !lint.stderr.contains("can go"), "\(lint.stderr)")
+    }
 }

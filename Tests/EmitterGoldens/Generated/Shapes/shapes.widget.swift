@@ -335,10 +335,14 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable, JSONModel {
             }
             let undocumented = container.undocumentedMemberNames()
             switch try? container.decode(String.self, forKey: "type") {
-            case "circle" where (undocumented.isEmpty && !container.contains("rounded") && !container.contains("side")) || container.keepsOtherMembers(writing: "type radius"):
+            case "circle" where undocumented.isEmpty && !container.contains("rounded") && !container.contains("side"):
                 self = try .circle(radius: container.decode(Double.self, forKey: "radius"))
-            case "square" where (undocumented.isEmpty && !container.contains("radius")) || container.keepsOtherMembers(writing: "type rounded side"):
+            case "circle" where container.keepsOtherMembers(writing: "type radius"):
+                self = try container.decodeCase(.circle(radius: container.decode(Double.self, forKey: "radius")), otherwise: .unknown(JSONValue(undocumentedVariantOf: Self.self, from: decoder, discriminator: "type")))
+            case "square" where undocumented.isEmpty && !container.contains("radius"):
                 self = try .square(side: container.decode(Double.self, forKey: "side"), rounded: container.decodeNullable(Bool.self, forKey: "rounded"))
+            case "square" where container.keepsOtherMembers(writing: "type rounded side"):
+                self = try container.decodeCase(.square(side: container.decode(Double.self, forKey: "side"), rounded: container.decodeNullable(Bool.self, forKey: "rounded")), otherwise: .unknown(JSONValue(undocumentedVariantOf: Self.self, from: decoder, discriminator: "type")))
             case "polygon":
                 self = try .polygon(ShapesWidget.Shape.Polygon(from: decoder))
             default: self = try .unknown(JSONValue(undocumentedVariantOf: Self.self, from: decoder, discriminator: "type"))
@@ -366,21 +370,25 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable, JSONModel {
 
     nonisolated public indirect enum Mark: Codable, Hashable, Sendable, JSONModel {
         case pin(at: Double)
-        case note(text: String)
+        case note(text: String, author: String?)
         /// A variant the docs do not list, kept as the JSON it was.
         case unknown(JSONValue)
 
         public init(from decoder: any Decoder) throws {
-            guard let container = try? MemberDecodingContainer(union: decoder, documented: "at text type") else {
+            guard let container = try? MemberDecodingContainer(union: decoder, documented: "at author text type") else {
                 self = try .unknown(JSONValue(undocumentedVariantOf: Self.self, from: decoder))
                 return
             }
             let undocumented = container.undocumentedMemberNames()
             switch try? container.decode(String.self, forKey: "type") {
-            case "pin" where (undocumented.isEmpty && !container.contains("text")) || container.keepsOtherMembers(writing: "type at"):
+            case "pin" where undocumented.isEmpty && !container.contains("author") && !container.contains("text"):
                 self = try .pin(at: container.decode(Double.self, forKey: "at"))
-            case "note" where (undocumented.isEmpty && !container.contains("at")) || container.keepsOtherMembers(writing: "type text"):
-                self = try .note(text: container.decode(String.self, forKey: "text"))
+            case "pin" where container.keepsOtherMembers(writing: "type at"):
+                self = try container.decodeCase(.pin(at: container.decode(Double.self, forKey: "at")), otherwise: .unknown(JSONValue(undocumentedVariantOf: Self.self, from: decoder, discriminator: "type")))
+            case "note" where undocumented.isEmpty && !container.contains("at"):
+                self = try .note(text: container.decode(String.self, forKey: "text"), author: container.decodeIfPresent(String.self, forKey: "author"))
+            case "note" where container.keepsOtherMembers(writing: "type author text"):
+                self = try container.decodeCase(.note(text: container.decode(String.self, forKey: "text"), author: container.decodeIfPresent(String.self, forKey: "author")), otherwise: .unknown(JSONValue(undocumentedVariantOf: Self.self, from: decoder, discriminator: "type")))
             default: self = try .unknown(JSONValue(undocumentedVariantOf: Self.self, from: decoder, discriminator: "type"))
             }
         }
@@ -391,10 +399,11 @@ nonisolated public struct ShapesWidget: Codable, Hashable, Sendable, JSONModel {
                 var container = MemberEncodingContainer(encoder)
                 try container.encode("pin", forKey: "type")
                 try container.encode(at, forKey: "at")
-            case .note(let text):
+            case .note(let text, let author):
                 var container = MemberEncodingContainer(encoder)
                 try container.encode("note", forKey: "type")
                 try container.encode(text, forKey: "text")
+                try container.encodeIfPresent(author, forKey: "author")
             case .unknown(let value):
                 try value.encode(to: encoder)
             }
