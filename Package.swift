@@ -2,7 +2,7 @@
 // Specwright: Markdown API reference -> typed Swift SDK.
 // The targets are the stages of a pipeline; each imports only the stages before it:
 //   CCMark -> MarkdownSyntax -> SpecParser -> (model) -> SwiftRendering -> SwiftTemplates -> SpecwrightCore -> specwright
-//   JSONSyntax and SpecModel are shared vocabulary; SpecLint checks the model.
+//   JSONSyntax and SpecModel are shared vocabulary; SpecLint checks the model; SpecDiff compares two models.
 //   SpecwrightRuntime is what generated code imports; it depends on nothing but Foundation.
 import PackageDescription
 
@@ -31,6 +31,7 @@ let package = Package(
         .target(name: "SpecModel", dependencies: ["JSONSyntax"]),
         .target(name: "SpecParser", dependencies: ["MarkdownSyntax", "JSONSyntax", "SpecModel"]),
         .target(name: "SpecLint", dependencies: ["JSONSyntax", "SpecModel"]),
+        .target(name: "SpecDiff", dependencies: ["JSONSyntax", "SpecModel"]),
         .target(name: "SwiftRendering", dependencies: ["SpecModel", "SpecLint", "JSONSyntax"]),
         .target(
             name: "SwiftTemplates",
@@ -63,6 +64,7 @@ let package = Package(
             name: "specwright",
             dependencies: [
                 "SpecwrightCore",
+                "SpecDiff",
                 "SpecParser",
                 "SpecModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -72,6 +74,7 @@ let package = Package(
         .testTarget(name: "JSONSyntaxTests", dependencies: ["JSONSyntax"]),
         .testTarget(name: "SpecParserTests", dependencies: ["SpecParser", "SpecModel"]),
         .testTarget(name: "SpecLintTests", dependencies: ["SpecLint", "SpecParser", "SpecModel", "JSONSyntax"]),
+        .testTarget(name: "SpecDiffTests", dependencies: ["SpecDiff", "SpecParser", "SpecModel"]),
         .testTarget(
             name: "SpecwrightCoreTests",
             dependencies: ["SpecwrightCore", "SpecParser", "SpecModel", "JSONSyntax", "specwright", "SpecFuzzing"],

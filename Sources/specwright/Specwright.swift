@@ -5,7 +5,7 @@ struct Specwright: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "specwright",
         abstract: "Reads Markdown API reference pages and generates a typed Swift SDK.",
-        subcommands: [GenerateCommand.self, CheckCommand.self, IRCommand.self, LintCommand.self, TemplatesCommand.self]
+        subcommands: [GenerateCommand.self, CheckCommand.self, IRCommand.self, LintCommand.self, DiffCommand.self, TemplatesCommand.self]
     )
 }
 

@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+
+/// `specwright diff OLD NEW`: a changelog on standard output, `--format json`, and `--fail-on` for CI.
+@Suite("specwright diff")
+struct DiffCLITests {
+    static func project() throws -> TemporarySpecs {
+        var pages: [String: String] = [:]
+        for name in ["list.md", "object.md", "retrieve.md"] {
+            let text = try String(contentsOf: repositoryRoot.appendingPathComponent("Specs/chatkit/threads/\(name)"), encoding: .utf8)
+            pages["old/chatkit/threads/\(name)"] = text
+            pages["new/chatkit/threads/\(name)"] = name == "list.md"
+                ? text.replacingOccurrences(of: "Enum: 'asc', 'desc'.", with: "Enum: 'asc', 'desc', 'relevance'.")
+                : text
+        }
+        return try TemporarySpecs(pages)
+    }
+
+    @Test func aChangelogInMarkdownAndJSON() throws {
+        let specs = try Self.project()
+
+        let markdown = try CLI.run(["diff", "old", "new"], in: specs.folder)
+        #expect(markdown.status == 0, "\(markdown.stderr)")
+        #expect(markdown.stdout.hasPrefix("# Changes from old to new\n"))
+        #expect(markdown.stdout.contains("0 breaking for swift source, 0 breaking on the wire, 1 additive, 0 documentation only: a **minor** version."))
+        #expect(markdown.stdout.contains("- `GET /v1/chatkit/threads`: query parameter `order`: enum value \"relevance\" added (chatkit/threads/list.md:11)"))
+
+        let json = try CLI.run(["diff", "old", "new", "--format", "json"], in: specs.folder)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["bump"] as? String == "minor")
+    }
+
+    @Test(arguments: [("breaking", 0), ("wire", 0), ("additive", 1), ("documentation", 1)])
+    func failOnSetsTheExitCode(level: String, status: Int32) throws {
+        let specs = try Self.project()
+        #expect(try CLI.run(["diff", "old", "new", "--fail-on", level], in: specs.folder).status == status)
+    }
+
+    @Test func aSpecWithAnErrorFailsTheDiff() throws {
+        let specs = try TemporarySpecs(["old/a.md": "# A\n\n## Properties\n- `id` (strin, required)\n", "new/a.md": "# A\n\n## Properties\n- `id` (string, required)\n"])
+        let result = try CLI.run(["diff", "old", "new"], in: specs.folder)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("a.md:4"))
+    }
+}
