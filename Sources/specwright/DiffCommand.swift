@@ -15,11 +15,11 @@ struct DiffCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The specs before the update.")
-    var old: String
+    @Argument(help: "The specs before and after the update (two folders or files); with --git, the spec paths to compare (default Specs).")
+    var paths: [String] = []
 
-    @Argument(help: "The specs after the update.")
-    var new: String
+    @Option(name: .long, help: "Compare the specs at this git revision (HEAD, main, a tag) with the working tree.")
+    var git: String?
 
     @Option(name: .long, help: "markdown (default) or json.")
     var format: Format = .markdown
@@ -36,12 +36,27 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         let printer = DiagnosticPrinter()
-        let before = try Pipeline.loadWithExampleFindings(paths: [old], overlays: overlay).spec
+        var oldPaths: [String], newPaths: [String], oldName: String, newName: String
+        var scratch: URL?
+        defer { scratch.map { try? FileManager.default.removeItem(at: $0) } }
+        if let git {
+            newPaths = paths.isEmpty ? ["Specs"] : paths
+            let folder = try GitRevision.extract(newPaths, at: git)
+            scratch = folder
+            oldPaths = newPaths.map { folder.appendingPathComponent($0).path }
+            (oldName, newName) = (git, "the working tree")
+        } else {
+            guard paths.count == 2 else { throw ValidationError("give the specs before and after (OLD NEW), or --git REV [PATHS]") }
+            (oldPaths, newPaths) = ([paths[0]], [paths[1]])
+            (oldName, newName) = (paths[0], paths[1])
+        }
+        let before = try Pipeline.loadWithExampleFindings(paths: oldPaths, overlays: overlay).spec
         try printer.failOnErrors(before.diagnostics, warnings: .none)
-        let after = try Pipeline.loadWithExampleFindings(paths: [new], overlays: overlay).spec
+        let after = try Pipeline.loadWithExampleFindings(paths: newPaths, overlays: overlay).spec
         try printer.failOnErrors(after.diagnostics, warnings: .none)
         let changes = SpecDiff.changes(from: before, to: after)
-        let report = format == .json ? ChangeReport.json(changes, old: old, new: new) : ChangeReport.markdown(changes, old: old, new: new)
+        let report = format == .json ? ChangeReport.json(changes, old: oldName, new: newName)
+            : ChangeReport.markdown(changes, old: oldName, new: newName)
         FileHandle.standardOutput.write(Data(report.utf8))
         if let failOn, changes.contains(where: { $0.severity <= failOn }) {
             throw ExitCode(1)
@@ -50,3 +65,34 @@ struct DiffCommand: ParsableCommand {
 }
 
 extension SpecChange.Severity: ExpressibleByArgument {}
+
+/// The spec files of a git revision, written out to compare with.
+enum GitRevision {
+    /// A scratch folder holding `paths` (relative to the current directory, inside its repository) as they
+    /// are at `revision`, at the same relative paths.
+    static func extract(_ paths: [String], at revision: String) throws -> URL {
+        guard !revision.hasPrefix("-") else { throw ValidationError("--git takes a revision, not an option: \(revision)") }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("specwright-diff-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let archive = folder.appendingPathComponent(".revision.tar")
+        // `git archive` of a tree-ish and paths relative to the current directory (`HEAD:./` would strip them).
+        try run(["git", "archive", "--format=tar", "--output=\(archive.path)", revision, "--"] + paths.map { "./\($0)" })
+        try run(["tar", "-xf", archive.path, "-C", folder.path])
+        try FileManager.default.removeItem(at: archive)
+        return folder
+    }
+
+    private static func run(_ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let message = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw ValidationError("\(arguments[0]) \(arguments[1]) failed: \(String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))")
+        }
+    }
+}

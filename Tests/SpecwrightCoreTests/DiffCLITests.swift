@@ -42,4 +42,32 @@ struct DiffCLITests {
         #expect(result.status != 0)
         #expect(result.stderr.contains("a.md:4"))
     }
+
+    @Test func gitComparesARevisionWithTheWorkingTree() throws {
+        let specs = try Self.project()
+        let git = { (arguments: [String]) throws -> Int32 in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com"] + arguments
+            process.currentDirectoryURL = specs.folder
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        #expect(try git(["init", "-q"]) == 0)
+        #expect(try git(["add", "old"]) == 0)
+        #expect(try git(["commit", "-q", "-m", "docs"]) == 0)
+        let list = specs.folder.appendingPathComponent("old/chatkit/threads/list.md")
+        try String(contentsOf: list, encoding: .utf8).replacingOccurrences(of: "Enum: 'asc', 'desc'.", with: "Enum: 'desc'.")
+            .write(to: list, atomically: true, encoding: .utf8)
+
+        let result = try CLI.run(["diff", "--git", "HEAD", "old", "--fail-on", "breaking"], in: specs.folder)
+
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("# Changes from HEAD to the working tree\n"))
+        #expect(result.stdout.contains("enum value \"asc\" removed"))
+        #expect(try CLI.run(["diff", "--git", "no-such-revision", "old"], in: specs.folder).status != 0)
+    }
 }
