@@ -39,7 +39,7 @@ let package = Package(
         ),
         .target(
             name: "SpecwrightCore",
-            dependencies: ["SpecParser", "SpecLint", "SpecModel", "JSONSyntax", "SwiftRendering", "SwiftTemplates"]
+            dependencies: ["SpecParser", "SpecLint", "SpecDiff", "SpecModel", "JSONSyntax", "SwiftRendering", "SwiftTemplates"]
         ),
         // What generated code imports: Foundation only.
         .target(name: "SpecwrightRuntime"),

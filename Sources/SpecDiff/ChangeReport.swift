@@ -28,7 +28,7 @@ public enum ChangeReport {
                 let group = changes.filter { $0.section == section && $0.severity == severity }
                 guard !group.isEmpty else { continue }
                 lines += ["", "### \(severity.title)"]
-                lines += group.map { "- \($0.subject): \($0.detail) (\(places($0)))" }
+                lines += group.map { "- \($0.subject): \($0.detail) (\($0.symbol.map { "`\($0)`; " } ?? "")\(places($0)))" }
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -46,8 +46,9 @@ public enum ChangeReport {
     }
 
     /// `{"old", "new", "bump", "counts": {"breaking", "wire", "additive", "documentation"},
-    ///   "changes": [{"severity", "kind", "section", "subject", "detail", "old", "new"}]}`; `old` and `new` of a
-    /// change are `file:line` or null. Keys are only ever added.
+    ///   "changes": [{"severity", "kind", "section", "subject", "detail", "old", "new", "symbol"}]}`; `old` and
+    /// `new` of a change are `file:line` or null, `symbol` the Swift symbol it touches or null. Keys are only
+    /// ever added.
     public static func json(_ changes: [SpecChange], old: String, new: String) -> String {
         let counts = SpecChange.Severity.allCases.map { severity in
             JSONValue.Member(severity.rawValue, .number(String(changes.filter { $0.severity == severity }.count)))
@@ -66,6 +67,7 @@ public enum ChangeReport {
                     .init("detail", .string(change.detail)),
                     .init("old", change.old.map { .string($0.fileAndLine) } ?? .null),
                     .init("new", change.new.map { .string($0.fileAndLine) } ?? .null),
+                    .init("symbol", change.symbol.map(JSONValue.string) ?? .null),
                 ])
             })),
         ])

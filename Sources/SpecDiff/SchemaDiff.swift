@@ -6,61 +6,62 @@ extension Differ {
     /// (`data[].name`; nil for a parameter's own schema, "" for a body's root).
     mutating func schema(_ old: Schema, _ new: Schema, _ subject: String, path: String?, _ direction: Direction) {
         let place = path.map { $0.isEmpty ? subject : "\(subject): `\($0)`" } ?? subject
+        let member = path
         if old.kind != new.kind {
-            record(.breaking, .changed, place, "type: \(Self.typeText(old)) -> \(Self.typeText(new))", old: old.location, new: new.location)
+            record(.breaking, .changed, place, "type: \(Self.typeText(old)) -> \(Self.typeText(new))", old: old.location, new: new.location, memberPath: member)
             return
         }
         if old.nullable != new.nullable {
             let severity: SpecChange.Severity = direction == .response && !new.nullable ? .wire : .breaking
-            record(severity, .changed, place, old.nullable ? "nullable -> non-null" : "non-null -> nullable", old: old.location, new: new.location)
+            record(severity, .changed, place, old.nullable ? "nullable -> non-null" : "non-null -> nullable", old: old.location, new: new.location, memberPath: member)
         }
-        enumValues(old, new, place, direction)
+        enumValues(old, new, place, member, direction)
         if old.description != new.description {
-            record(.documentation, .changed, place, "description", old: old.location, new: new.location)
+            record(.documentation, .changed, place, "description", old: old.location, new: new.location, memberPath: member)
         }
         if old.defaultValue != new.defaultValue {
-            record(.documentation, .changed, place, "default: \(Self.text(old.defaultValue)) -> \(Self.text(new.defaultValue))", old: old.location, new: new.location)
+            record(.documentation, .changed, place, "default: \(Self.text(old.defaultValue)) -> \(Self.text(new.defaultValue))", old: old.location, new: new.location, memberPath: member)
         }
         if old.constraints != new.constraints {
-            record(.documentation, .changed, place, "bounds", old: old.location, new: new.location)
+            record(.documentation, .changed, place, "bounds", old: old.location, new: new.location, memberPath: member)
         }
         if old.isFile != new.isFile {
-            record(.breaking, .changed, place, new.isFile ? "now a file's bytes" : "no longer a file's bytes", old: old.location, new: new.location)
+            record(.breaking, .changed, place, new.isFile ? "now a file's bytes" : "no longer a file's bytes", old: old.location, new: new.location, memberPath: member)
         }
         let prefix = path ?? ""
         if let oldProperties = old.properties, let newProperties = new.properties {
             properties(oldProperties, newProperties, subject, prefix: prefix, direction)
         } else if (old.properties == nil) != (new.properties == nil) {
             record(.breaking, .changed, place, old.properties == nil ? "an open object now lists its fields" : "no longer lists its fields",
-                   old: old.location, new: new.location)
+                   old: old.location, new: new.location, memberPath: member)
         }
         if let oldItems = old.itemSchema, let newItems = new.itemSchema {
             schema(oldItems, newItems, subject, path: prefix + "[]", direction)
         } else if (old.itemSchema == nil) != (new.itemSchema == nil) {
             record(.breaking, .changed, place, "items: \(old.itemSchema.map(Self.typeText) ?? "any") -> \(new.itemSchema.map(Self.typeText) ?? "any")",
-                   old: old.location, new: new.location)
+                   old: old.location, new: new.location, memberPath: member)
         }
         if let oldVariants = old.variants, let newVariants = new.variants {
             variants(oldVariants, newVariants, subject, prefix: prefix, place: place, direction)
         }
     }
 
-    mutating func enumValues(_ old: Schema, _ new: Schema, _ place: String, _ direction: Direction) {
+    mutating func enumValues(_ old: Schema, _ new: Schema, _ place: String, _ member: String?, _ direction: Direction) {
         guard old.enumValues != new.enumValues else { return }
         let before = old.enumValues ?? [], after = new.enumValues ?? []
         if before.count == 1, after.count == 1 {
             record(direction == .response ? .wire : .breaking, .changed, place,
-                   "the constant \(JSONWriter.compact(before[0])) -> \(JSONWriter.compact(after[0]))", old: old.location, new: new.location)
+                   "the constant \(JSONWriter.compact(before[0])) -> \(JSONWriter.compact(after[0]))", old: old.location, new: new.location, memberPath: member)
             return
         }
         let removed = before.filter { !after.contains($0) }, added = after.filter { !before.contains($0) }
         if !removed.isEmpty {
             record(.breaking, .removed, place, "enum value\(removed.count == 1 ? "" : "s") \(removed.map(JSONWriter.compact).joined(separator: ", ")) removed",
-                   old: old.location, new: new.location)
+                   old: old.location, new: new.location, memberPath: member)
         }
         if !added.isEmpty {
             record(.additive, .added, place, "enum value\(added.count == 1 ? "" : "s") \(added.map(JSONWriter.compact).joined(separator: ", ")) added",
-                   old: old.location, new: new.location)
+                   old: old.location, new: new.location, memberPath: member)
         }
     }
 
@@ -74,16 +75,16 @@ extension Differ {
             let renamed = added.remove(at: index)
             removed.removeAll { $0.name == member.name }
             record(.breaking, .renamed, "\(subject): `\(path(member.name))`", "renamed `\(member.name)` -> `\(renamed.name)`",
-                   old: member.location, new: renamed.location)
+                   old: member.location, new: renamed.location, memberPath: path(member.name))
         }
         for member in removed {
-            record(.breaking, .removed, "\(subject): `\(path(member.name))`", "removed", old: member.location, new: nil)
+            record(.breaking, .removed, "\(subject): `\(path(member.name))`", "removed", old: member.location, new: nil, memberPath: path(member.name))
         }
         for member in added {
             let severity: SpecChange.Severity = member.required ? .breaking : .additive
             let detail = !member.required ? "added, optional"
                 : direction == .request ? "added, required" : "added, required (the memberwise initializer gains it; payloads without it no longer decode strictly)"
-            record(severity, .added, "\(subject): `\(path(member.name))`", detail, old: nil, new: member.location)
+            record(severity, .added, "\(subject): `\(path(member.name))`", detail, old: nil, new: member.location, memberPath: path(member.name))
         }
         for member in old {
             guard let counterpart = new.first(where: { $0.name == member.name }) else { continue }
@@ -96,7 +97,7 @@ extension Differ {
                 case (.response, false): .breaking
                 }
                 record(severity, .changed, place, counterpart.required ? "optional -> required" : "required -> optional",
-                       old: member.location, new: counterpart.location)
+                       old: member.location, new: counterpart.location, memberPath: path(member.name))
             }
             schema(member.schema, counterpart.schema, subject, path: path(member.name), direction)
         }
@@ -112,14 +113,14 @@ extension Differ {
             let match = tag(variant).flatMap { key in unmatched.first { tag(new[$0]) == key } }
                 ?? (tag(variant) == nil && unmatched.contains(index) && tag(new[index]) == nil ? index : nil)
             guard let match else {
-                record(.breaking, .removed, place, "variant \(tag(variant) ?? "\(index + 1)") removed", old: variant.location, new: nil)
+                record(.breaking, .removed, place, "variant \(tag(variant) ?? "\(index + 1)") removed", old: variant.location, new: nil, memberPath: prefix)
                 continue
             }
             unmatched.removeAll { $0 == match }
             schema(variant, new[match], subject, path: prefix, direction)
         }
         for index in unmatched {
-            record(.additive, .added, place, "variant \(tag(new[index]) ?? "\(index + 1)") added", old: nil, new: new[index].location)
+            record(.additive, .added, place, "variant \(tag(new[index]) ?? "\(index + 1)") added", old: nil, new: new[index].location, memberPath: prefix)
         }
     }
 

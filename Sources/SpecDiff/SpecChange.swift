@@ -48,6 +48,22 @@ public struct SpecChange: Sendable, Hashable {
     /// Where it was and where it is; nil on the side where it does not exist.
     public var old: SourceLocation?
     public var new: SourceLocation?
+    /// The page it is on (its identity, `chatkit.threads.list`), and what on the page, for naming the Swift
+    /// symbol it touches.
+    public var page: String?
+    public var target: Target = .page
+    /// The Swift symbol it touches, when known: `client.chatkit.threads.list(order:)`, `ChatKitThread.user`.
+    public var symbol: String?
+
+    /// What on a page a change is about.
+    public enum Target: Sendable, Hashable {
+        case page
+        case parameter(String)
+        /// A member of a request body, by its JSON path (`metadata.tags[]`).
+        case requestMember(String)
+        /// A member of a response or of an object page.
+        case responseMember(String)
+    }
 
     public init(_ severity: Severity, _ kind: Kind, section: String, subject: String, detail: String,
                 old: SourceLocation?, new: SourceLocation?) {

@@ -39,6 +39,13 @@ enum Direction {
 
 struct Differ {
     var changes: [SpecChange] = []
+    /// The page being compared, and the part of it: what `record` names the changes' targets from.
+    var page: String?
+    var part: Part = .page
+
+    enum Part: Equatable {
+        case page, parameter(String), request, response
+    }
 
     /// The section of the reference a page is in: its first folder.
     static func section(_ location: SourceLocation) -> String {
@@ -46,10 +53,19 @@ struct Differ {
         return components.count > 1 ? String(components[0]) : "(top level)"
     }
 
+    /// `memberPath`: the JSON path of the member inside the current part, for a change of a member.
     mutating func record(_ severity: SpecChange.Severity, _ kind: SpecChange.Kind, _ subject: String, _ detail: String,
-                         old: SourceLocation?, new: SourceLocation?) {
+                         old: SourceLocation?, new: SourceLocation?, memberPath: String? = nil) {
         let section = Self.section(new ?? old!)
-        changes.append(SpecChange(severity, kind, section: section, subject: subject, detail: detail, old: old, new: new))
+        var change = SpecChange(severity, kind, section: section, subject: subject, detail: detail, old: old, new: new)
+        change.page = page
+        switch part {
+        case .page: change.target = .page
+        case .parameter(let name): change.target = .parameter(name)
+        case .request: change.target = memberPath.map { $0.isEmpty ? .page : .requestMember($0) } ?? .page
+        case .response: change.target = memberPath.map { $0.isEmpty ? .page : .responseMember($0) } ?? .page
+        }
+        changes.append(change)
     }
 
     // MARK: - Pages
@@ -66,9 +82,11 @@ struct Differ {
             }
         }
         for endpoint in unmatchedOld {
+            (page, part) = (endpoint.id, .page)
             record(.breaking, .removed, Self.name(endpoint), "the endpoint is gone", old: endpoint.location, new: nil)
         }
         for endpoint in unmatchedNew {
+            (page, part) = (endpoint.id, .page)
             record(.additive, .added, Self.name(endpoint), "a new endpoint: \(endpoint.title)", old: nil, new: endpoint.location)
         }
     }
@@ -77,6 +95,7 @@ struct Differ {
 
     mutating func endpoint(_ old: Endpoint, _ new: Endpoint) {
         let name = Self.name(new)
+        (page, part) = (new.id, .page)
         if old.method != new.method || old.path != new.path {
             record(.wire, .changed, name, "was `\(old.method) \(old.path)`: requests go to the new path", old: old.location, new: new.location)
         }
@@ -84,6 +103,7 @@ struct Differ {
             record(.documentation, .changed, name, "description", old: old.location, new: new.location)
         }
         parameters(old.parameters, new.parameters, of: name)
+        part = .request
         for body in old.requestBodies {
             guard let counterpart = new.requestBodies.first(where: { $0.mediaType == body.mediaType }) else {
                 record(.breaking, .removed, name, "the \(body.mediaType) request body is gone", old: body.location, new: nil)
@@ -95,6 +115,7 @@ struct Differ {
             let severity: SpecChange.Severity = old.requestBodies.isEmpty ? .breaking : .additive
             record(severity, .added, name, "a \(body.mediaType) request body", old: nil, new: body.location)
         }
+        part = .response
         for response in old.responses {
             let label = "\(name) \(response.status)\(response.mediaType.map { " \($0)" } ?? "") response"
             guard let counterpart = new.responses.first(where: { $0.status == response.status && $0.mediaType == response.mediaType }) else {
@@ -108,6 +129,7 @@ struct Differ {
         for response in new.responses where !old.responses.contains(where: { $0.status == response.status && $0.mediaType == response.mediaType }) {
             record(.additive, .added, name, "a \(response.status) response\(response.mediaType.map { " (\($0))" } ?? "")", old: nil, new: response.location)
         }
+        part = .page
         let oldHeaders = old.headers.map { "\($0.name): \($0.value)" }, newHeaders = new.headers.map { "\($0.name): \($0.value)" }
         if oldHeaders != newHeaders {
             record(.wire, .changed, name, "headers sent with every request: \(Self.list(oldHeaders)) -> \(Self.list(newHeaders))",
@@ -117,6 +139,7 @@ struct Differ {
 
     mutating func parameters(_ old: [Parameter], _ new: [Parameter], of endpoint: String) {
         for parameter in old {
+            part = .parameter(parameter.name)
             let subject = "\(endpoint): \(parameter.location.rawValue) parameter `\(parameter.name)`"
             guard let counterpart = new.first(where: { $0.name == parameter.name && $0.location == parameter.location }) else {
                 record(.breaking, .removed, subject, "removed", old: parameter.source, new: nil)
@@ -129,6 +152,7 @@ struct Differ {
             schema(parameter.schema, counterpart.schema, subject, path: nil, .request)
         }
         for parameter in new where !old.contains(where: { $0.name == parameter.name && $0.location == parameter.location }) {
+            part = .parameter(parameter.name)
             record(parameter.required ? .breaking : .additive, .added,
                    "\(endpoint): \(parameter.location.rawValue) parameter `\(parameter.name)`",
                    parameter.required ? "added, required" : "added, optional", old: nil, new: parameter.source)
@@ -137,6 +161,7 @@ struct Differ {
 
     mutating func objects(_ old: [ObjectPage], _ new: [ObjectPage]) {
         for page in old {
+            (self.page, part) = (page.id, .response)
             guard let counterpart = new.first(where: { $0.id == page.id }) else {
                 record(.breaking, .removed, "\(page.title) (`\(page.id)`)", "the object page is gone", old: page.location, new: nil)
                 continue
@@ -147,6 +172,7 @@ struct Differ {
             schema(page.schema, counterpart.schema, counterpart.title, path: "", .response)
         }
         for page in new where !old.contains(where: { $0.id == page.id }) {
+            (self.page, part) = (page.id, .page)
             record(.additive, .added, "\(page.title) (`\(page.id)`)", "a new object page", old: nil, new: page.location)
         }
     }

@@ -16,7 +16,7 @@ extension ModuleRenderer {
                 typeName: path.isEmpty ? options.clientName : naming.resourceTypeName(path),
                 docLines: path.isEmpty ? [] : ["The `\(path.joined(separator: "/"))` endpoints" + (title.map { " (\($0))" } ?? "") + "."],
                 children: (children[path] ?? []).sorted { $0.lexicographicallyPrecedes($1) }.map { child in
-                    ResourceChildModel(property: SwiftNames.member(child.last ?? ""), typeName: naming.resourceTypeName(child),
+                    ResourceChildModel(property: SwiftSymbols.resourceProperty(child.last ?? ""), typeName: naming.resourceTypeName(child),
                                        docLines: ["The `\(child.joined(separator: "/"))` endpoints."])
                 }
             )

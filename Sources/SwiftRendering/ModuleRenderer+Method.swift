@@ -35,7 +35,7 @@ extension ModuleRenderer {
 
     /// Parameters, validation, query and body of `endpoint`'s methods; declares the types they use.
     mutating func methodParts(_ endpoint: Endpoint, stem: String, scope: inout TypeBuilder.Scope) -> MethodParts {
-        var parts = MethodParts(name: SwiftNames.member(endpoint.id.split(separator: ".").last.map(String.init) ?? "call"))
+        var parts = MethodParts(name: SwiftSymbols.methodName(endpoint))
         var argumentNames: [String: String] = [:]
         let ordered = endpoint.parameters.filter { $0.location == .path } + endpoint.parameters.filter { $0.location != .path }
         for parameter in ordered {

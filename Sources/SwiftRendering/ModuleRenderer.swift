@@ -31,6 +31,8 @@ public struct RenderedModule: Sendable {
     public var libraryFiles: [FileModel]
     public var testFiles: [FileModel]
     public var statistics: RenderStatistics
+    /// The Swift type of each page: an object page's type, an endpoint's return type (by page identity).
+    public var pageTypes: [String: String] = [:]
 }
 
 /// What the generator made of the docs, for the summary `generate --summary` prints.
@@ -134,7 +136,7 @@ public struct ModuleRenderer {
         statistics.endpoints = spec.endpoints.count
         statistics.typesDeclared = types.declaredTypes
         statistics.schemasMerged = types.reusedSchemas
-        return RenderedModule(libraryFiles: library, testFiles: tests, statistics: statistics)
+        return RenderedModule(libraryFiles: library, testFiles: tests, statistics: statistics, pageTypes: pageTypes)
     }
 
     static let imports = ["Foundation", "SpecwrightRuntime"]

@@ -54,7 +54,7 @@ struct DiffCommand: ParsableCommand {
         try printer.failOnErrors(before.diagnostics, warnings: .none)
         let after = try Pipeline.loadWithExampleFindings(paths: newPaths, overlays: overlay).spec
         try printer.failOnErrors(after.diagnostics, warnings: .none)
-        let changes = SpecDiff.changes(from: before, to: after)
+        let changes = DiffSymbols.annotate(SpecDiff.changes(from: before, to: after), old: before, new: after)
         let report = format == .json ? ChangeReport.json(changes, old: oldName, new: newName)
             : ChangeReport.markdown(changes, old: oldName, new: newName)
         FileHandle.standardOutput.write(Data(report.utf8))

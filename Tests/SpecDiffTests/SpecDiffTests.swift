@@ -130,7 +130,7 @@ struct SpecDiffTests {
         #expect(json["bump"] as? String == "major")
         #expect((json["counts"] as? [String: Int])?["breaking"] == 1)
         let first = try #require((json["changes"] as? [[String: Any]])?.first)
-        #expect(Set(first.keys) == ["severity", "kind", "section", "subject", "detail", "old", "new"])
+        #expect(Set(first.keys) == ["severity", "kind", "section", "subject", "detail", "old", "new", "symbol"])
         #expect(first["old"] as? String == "chatkit/threads/list.md:11")
     }
 }

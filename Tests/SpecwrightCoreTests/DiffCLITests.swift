@@ -13,6 +13,10 @@ struct DiffCLITests {
                 ? text.replacingOccurrences(of: "Enum: 'asc', 'desc'.", with: "Enum: 'asc', 'desc', 'relevance'.")
                 : text
         }
+        // The index names the group (`ChatKit`), as type names spell it.
+        let index = try String(contentsOf: repositoryRoot.appendingPathComponent("Specs/chatkit/index.md"), encoding: .utf8)
+        pages["old/chatkit/index.md"] = index
+        pages["new/chatkit/index.md"] = index
         return try TemporarySpecs(pages)
     }
 
@@ -23,11 +27,12 @@ struct DiffCLITests {
         #expect(markdown.status == 0, "\(markdown.stderr)")
         #expect(markdown.stdout.hasPrefix("# Changes from old to new\n"))
         #expect(markdown.stdout.contains("0 breaking for swift source, 0 breaking on the wire, 1 additive, 0 documentation only: a **minor** version."))
-        #expect(markdown.stdout.contains("- `GET /v1/chatkit/threads`: query parameter `order`: enum value \"relevance\" added (chatkit/threads/list.md:11)"))
+        #expect(markdown.stdout.contains("- `GET /v1/chatkit/threads`: query parameter `order`: enum value \"relevance\" added (`client.chatkit.threads.list(order:)`; chatkit/threads/list.md:11)"))
 
         let json = try CLI.run(["diff", "old", "new", "--format", "json"], in: specs.folder)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(object["bump"] as? String == "minor")
+        #expect((object["changes"] as? [[String: Any]])?.first?["symbol"] as? String == "client.chatkit.threads.list(order:)")
     }
 
     @Test(arguments: [("breaking", 0), ("wire", 0), ("additive", 1), ("documentation", 1)])
@@ -69,5 +74,16 @@ struct DiffCLITests {
         #expect(result.stdout.hasPrefix("# Changes from HEAD to the working tree\n"))
         #expect(result.stdout.contains("enum value \"asc\" removed"))
         #expect(try CLI.run(["diff", "--git", "no-such-revision", "old"], in: specs.folder).status != 0)
+    }
+
+    @Test func membersAreNamedAsTheGeneratedTypesDeclareThem() throws {
+        let specs = try Self.project()
+        let object = specs.folder.appendingPathComponent("new/chatkit/threads/object.md")
+        try String(contentsOf: object, encoding: .utf8).replacingOccurrences(of: "- `created_at` (integer, required)", with: "- `created_at` (string, required)")
+            .write(to: object, atomically: true, encoding: .utf8)
+
+        let result = try CLI.run(["diff", "old", "new"], in: specs.folder)
+
+        #expect(result.stdout.contains("- The thread object: `created_at`: type: integer -> string (`ChatKitThread.createdAt`; chatkit/threads/object.md:10)"), "\(result.stdout)")
     }
 }
