@@ -51,6 +51,9 @@ public struct GeneratorConfiguration: Sendable, Equatable {
     /// Overlay files applied to the specs (`OverlayParser`), besides the `*.overlay.md` files in the spec
     /// folders, which are applied anyway.
     public var overlays: [String] = []
+    /// Where `generate --config` (and so the command plugin) writes the changelog of the specs against git's
+    /// `HEAD` (`specwright diff --git HEAD`), when they differ from it; nil for none.
+    public var changelog: String? = nil
 
     /// What the build plugin prints of the docs' warnings (errors always fail the build, and are printed).
     /// A package that depends on the SDK sees the plugin's output in its own build and cannot act on it, so
@@ -66,7 +69,7 @@ public struct GeneratorConfiguration: Sendable, Equatable {
 
     public static let fileName = "specwright.json"
     static let keys: Set<String> = [
-        "specs", "module", "accessLevel", "emit", "clientName", "output", "testsOutput", "templates", "version", "buildWarnings", "overlays",
+        "specs", "module", "accessLevel", "emit", "clientName", "output", "testsOutput", "templates", "version", "buildWarnings", "overlays", "changelog",
     ]
 
     public struct Invalid: Error, CustomStringConvertible, Equatable {
@@ -128,6 +131,7 @@ public struct GeneratorConfiguration: Sendable, Equatable {
             testsOutput: try string("testsOutput"), templates: try string("templates"),
             directory: url.deletingLastPathComponent(), version: version, buildWarnings: buildWarnings)
         configuration.overlays = overlays
+        configuration.changelog = try string("changelog")
         return configuration
     }
 

@@ -68,31 +68,44 @@ extension SpecChange.Severity: ExpressibleByArgument {}
 
 /// The spec files of a git revision, written out to compare with.
 enum GitRevision {
-    /// A scratch folder holding `paths` (relative to the current directory, inside its repository) as they
-    /// are at `revision`, at the same relative paths.
-    static func extract(_ paths: [String], at revision: String) throws -> URL {
+    /// A scratch folder holding `paths` (relative to `directory`, which is inside a repository; the current
+    /// directory by default) as they are at `revision`, at the same relative paths.
+    static func extract(_ paths: [String], at revision: String, in directory: String = ".") throws -> URL {
         guard !revision.hasPrefix("-") else { throw ValidationError("--git takes a revision, not an option: \(revision)") }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("specwright-diff-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let archive = folder.appendingPathComponent(".revision.tar")
         // `git archive` of a tree-ish and paths relative to the current directory (`HEAD:./` would strip them).
-        try run(["git", "archive", "--format=tar", "--output=\(archive.path)", revision, "--"] + paths.map { "./\($0)" })
+        try run(["git", "-C", directory, "archive", "--format=tar", "--output=\(archive.path)", revision, "--"] + paths.map { "./\($0)" })
         try run(["tar", "-xf", archive.path, "-C", folder.path])
         try FileManager.default.removeItem(at: archive)
         return folder
     }
 
-    private static func run(_ arguments: [String]) throws {
+    /// The root of the repository `directory` is in.
+    static func root(of directory: String) throws -> String {
+        try run(["git", "-C", directory, "rev-parse", "--show-toplevel"]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    @discardableResult
+    private static func run(_ arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("specwright-git-\(UUID().uuidString)")
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: output) }
+        process.standardOutput = try FileHandle(forWritingTo: output)
         let errors = Pipe()
         process.standardError = errors
         try process.run()
         let message = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw ValidationError("\(arguments[0]) \(arguments[1]) failed: \(String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))")
+            // `git -C DIR archive ...`: named by its subcommand.
+            let command = arguments.count > 3 && arguments[1] == "-C" ? "git \(arguments[3])" : arguments.joined(separator: " ")
+            throw ValidationError("\(command) failed: \(String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))")
         }
+        return (try? String(contentsOf: output, encoding: .utf8)) ?? ""
     }
 }

@@ -110,6 +110,8 @@ struct GenerateCommand: ParsableCommand {
             "\(output.path): \(report.written.count) written, \(report.unchanged.count) unchanged, \(report.removed.count) removed"
         }
         FileHandle.standardError.write(Data((summary.joined(separator: "; ") + "\n").utf8))
+        // The changelog goes with the checked-in copy only (`--output` given here is the build plugin's).
+        if let settings, output == nil { try ChangelogWriter.write(settings, current: spec, overlays: overlays) }
         if self.summary {
             let elapsed = clock.now - started
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
