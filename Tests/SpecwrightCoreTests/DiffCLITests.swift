@@ -20,6 +20,19 @@ struct DiffCLITests {
         return try TemporarySpecs(pages)
     }
 
+    /// Runs git in `folder` (a scratch repository, with a committer of its own); its exit status.
+    static func git(_ arguments: [String], in folder: URL) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com"] + arguments
+        process.currentDirectoryURL = folder
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
     @Test func aChangelogInMarkdownAndJSON() throws {
         let specs = try Self.project()
 
@@ -50,20 +63,9 @@ struct DiffCLITests {
 
     @Test func gitComparesARevisionWithTheWorkingTree() throws {
         let specs = try Self.project()
-        let git = { (arguments: [String]) throws -> Int32 in
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com"] + arguments
-            process.currentDirectoryURL = specs.folder
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            return process.terminationStatus
-        }
-        #expect(try git(["init", "-q"]) == 0)
-        #expect(try git(["add", "old"]) == 0)
-        #expect(try git(["commit", "-q", "-m", "docs"]) == 0)
+        #expect(try Self.git(["init", "-q"], in: specs.folder) == 0)
+        #expect(try Self.git(["add", "old"], in: specs.folder) == 0)
+        #expect(try Self.git(["commit", "-q", "-m", "docs"], in: specs.folder) == 0)
         let list = specs.folder.appendingPathComponent("old/chatkit/threads/list.md")
         try String(contentsOf: list, encoding: .utf8).replacingOccurrences(of: "Enum: 'asc', 'desc'.", with: "Enum: 'desc'.")
             .write(to: list, atomically: true, encoding: .utf8)
@@ -94,14 +96,7 @@ struct DiffCLITests {
         try #"{"specs": ["../../old"], "module": "API", "output": "../../Generated/API", "changelog": "../../Generated/SPECS-CHANGES.md"}"#
             .write(to: config, atomically: true, encoding: .utf8)
         for arguments in [["init", "-q"], ["add", "."], ["commit", "-q", "-m", "docs"]] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com"] + arguments
-            process.currentDirectoryURL = specs.folder
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
+            #expect(try Self.git(arguments, in: specs.folder) == 0)
         }
         let changelog = specs.folder.appendingPathComponent("Generated/SPECS-CHANGES.md")
 
