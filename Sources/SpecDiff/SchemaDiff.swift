@@ -8,7 +8,7 @@ extension Differ {
         let place = path.map { $0.isEmpty ? subject : "\(subject): `\($0)`" } ?? subject
         let member = path
         if old.kind != new.kind {
-            record(.breaking, .changed, place, "type: \(Self.typeText(old)) -> \(Self.typeText(new))", old: old.location, new: new.location, memberPath: member)
+            record(.breaking, .changed, place, "type: \(old.typeText) -> \(new.typeText)", old: old.location, new: new.location, memberPath: member)
             return
         }
         if old.nullable != new.nullable {
@@ -38,7 +38,7 @@ extension Differ {
         if let oldItems = old.itemSchema, let newItems = new.itemSchema {
             schema(oldItems, newItems, subject, path: prefix + "[]", direction)
         } else if (old.itemSchema == nil) != (new.itemSchema == nil) {
-            record(.breaking, .changed, place, "items: \(old.itemSchema.map(Self.typeText) ?? "any") -> \(new.itemSchema.map(Self.typeText) ?? "any")",
+            record(.breaking, .changed, place, "items: \(old.itemSchema?.typeText ?? "any") -> \(new.itemSchema?.typeText ?? "any")",
                    old: old.location, new: new.location, memberPath: member)
         }
         if let oldVariants = old.variants, let newVariants = new.variants {
@@ -71,7 +71,7 @@ extension Differ {
         var added = new.filter { property in !old.contains { $0.name == property.name } }
         // A member gone and one new beside it, of the same structure: one rename.
         for member in removed {
-            guard let index = added.firstIndex(where: { $0.required == member.required && Self.structure($0.schema) == Self.structure(member.schema) }) else { continue }
+            guard let index = added.firstIndex(where: { $0.required == member.required && $0.schema.structure() == member.schema.structure() }) else { continue }
             let renamed = added.remove(at: index)
             removed.removeAll { $0.name == member.name }
             record(.breaking, .renamed, "\(subject): `\(path(member.name))`", "renamed `\(member.name)` -> `\(renamed.name)`",
@@ -124,26 +124,5 @@ extension Differ {
         }
     }
 
-    /// `array<object>`, `string | integer`.
-    static func typeText(_ schema: Schema) -> String {
-        switch schema.kind {
-        case .array: "array<\(schema.itemSchema.map(typeText) ?? "any")>"
-        case .union: (schema.variants ?? []).map(typeText).joined(separator: " | ")
-        default: schema.kind.rawValue
-        }
-    }
-
     static func text(_ value: JSONValue?) -> String { value.map(JSONWriter.compact) ?? "none" }
-
-    /// A schema's structure without places and prose: two members of one structure may be one renamed.
-    static func structure(_ schema: Schema) -> String {
-        var text = schema.kind.rawValue + (schema.nullable ? "?" : "")
-        if let values = schema.enumValues { text += "enum(" + values.map(JSONWriter.compact).joined(separator: ",") + ")" }
-        if let properties = schema.properties {
-            text += "{" + properties.map { "\($0.name)\($0.required ? "!" : ""):\(structure($0.schema))" }.joined(separator: ",") + "}"
-        }
-        if let items = schema.itemSchema { text += "[" + structure(items) + "]" }
-        if let variants = schema.variants { text += "(" + variants.map(structure).joined(separator: "|") + ")" }
-        return text
-    }
 }

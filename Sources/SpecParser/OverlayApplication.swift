@@ -190,7 +190,7 @@ public enum OverlayApplication {
         }
         if let items {
             guard property.schema.kind == .array else { return .failed("`Items:` gives an array's elements, and this is \(property.schema.kind.rawValue)") }
-            if property.schema.itemSchema.map({ Shape($0) }) != Shape(items) {
+            if property.schema.itemSchema?.structure() != items.structure() {
                 property.schema.corrections.append(Correction(.items, from: .overlay, at: at, documentedSchema: property.schema.itemSchema))
                 property.schema.items = Box(items)
                 changed = true
@@ -204,37 +204,7 @@ public enum OverlayApplication {
     static func replacesType(_ documented: Schema, with stated: Schema) -> Bool {
         let listsContent = !(stated.properties?.isEmpty ?? true) || !(stated.variants?.isEmpty ?? true)
             || stated.itemSchema.map { $0.kind != .any } == true
-        if listsContent { return Shape(stated, ignoringNullable: true) != Shape(documented, ignoringNullable: true) }
-        return Shape.typeText(stated) != Shape.typeText(documented)
-    }
-}
-
-/// A schema's structure without its places and prose: what two schemas must share to be the same type.
-struct Shape: Hashable {
-    let text: String
-
-    init(_ schema: Schema, ignoringNullable: Bool = false) {
-        text = Self.describe(schema, ignoringNullable: ignoringNullable)
-    }
-
-    /// `array<object>`, `string | integer`: the type expression's words.
-    static func typeText(_ schema: Schema) -> String {
-        switch schema.kind {
-        case .array: "array<\(schema.itemSchema.map(typeText) ?? "any")>"
-        case .union: (schema.variants ?? []).map(typeText).joined(separator: " | ")
-        default: schema.kind.rawValue
-        }
-    }
-
-    private static func describe(_ schema: Schema, ignoringNullable: Bool = false) -> String {
-        var text = schema.kind.rawValue
-        if schema.nullable && !ignoringNullable { text += "?" }
-        if let values = schema.enumValues { text += "enum\(values)" }
-        if let properties = schema.properties {
-            text += "{" + properties.map { "\($0.name)\($0.required ? "!" : ""): \(describe($0.schema))" }.joined(separator: ", ") + "}"
-        }
-        if let items = schema.itemSchema { text += "<\(describe(items))>" }
-        if let variants = schema.variants { text += "(" + variants.map { describe($0) }.joined(separator: " | ") + ")" }
-        return text
+        if listsContent { return stated.structure(ignoringNullable: true) != documented.structure(ignoringNullable: true) }
+        return stated.typeText != documented.typeText
     }
 }
